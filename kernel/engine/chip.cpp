@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: GPL-2.0
+// Chip creation, validation of the controller description and client interface,
+// and power transitions (start/stop with bank save/restore).
+#include "chip.hpp"
+
+namespace clx {
+
+namespace {
+
+constexpr usize align8(usize n) { return (n + 7) & ~usize{7}; }
+
+bool all_or_none(bool a, bool b) { return a == b; }
+
+}  // namespace
+
+Status Chip::check_geometry(const clx_controller_desc& desc) {
+  if (desc.total_pins == 0 || desc.pins_per_bank == 0) return Status::invalid;
+  if (desc.total_pins > CLX_MAX_PINS) return Status::too_many_pins;
+  if (desc.pins_per_bank > CLX_MAX_PINS_PER_BANK) return Status::bank_too_wide;
+  if (desc.pins_per_bank > desc.total_pins) return Status::bank_wider_than_chip;
+  if ((desc.caps & ~CLX_CAP_ALL_MASK) != 0) return Status::invalid;
+  return Status::ok;
+}
+
+namespace {
+
+// GpioClx registration rules, applied to the clxgpio client table.
+Status check_ops(const clx_client_ops* ops, u32 caps) {
+  if (ops == nullptr || ops->start == nullptr || ops->stop == nullptr) return Status::invalid;
+  bool io = ops->connect_io != nullptr;
+  if (!all_or_none(io, ops->disconnect_io != nullptr)) return Status::invalid;
+  if (io && ops->read_pins == nullptr && ops->write_pins == nullptr) return Status::invalid;
+  bool irq = ops->enable_irq != nullptr;
+  if (!all_or_none(irq, ops->disable_irq != nullptr) ||
+      !all_or_none(irq, ops->mask_irqs != nullptr) ||
+      !all_or_none(irq, ops->unmask_irq != nullptr) ||
+      !all_or_none(irq, ops->query_active != nullptr))
+    return Status::invalid;
+  bool auto_clear = (caps & CLX_CAP_AUTO_CLEAR) != 0;
+  if (irq && (ops->clear_active != nullptr) == auto_clear) return Status::invalid;
+  if (!irq && (ops->clear_active != nullptr || ops->reconfigure_irq != nullptr))
+    return Status::invalid;
+  if (!all_or_none(ops->save_bank != nullptr, ops->restore_bank != nullptr))
+    return Status::invalid;
+  return Status::ok;
+}
+
+u16 bank_count_of(const clx_controller_desc& desc) {
+  return static_cast<u16>((desc.total_pins + desc.pins_per_bank - 1) / desc.pins_per_bank);
+}
+
+}  // namespace
+
+Status Chip::check(const clx_controller_desc& desc, const clx_client_ops* ops) {
+  Status s = check_geometry(desc);
+  if (failed(s)) return s;
+  return check_ops(ops, desc.caps);
+}
+
+usize Chip::storage_size(const clx_controller_desc& desc) {
+  u16 banks = bank_count_of(desc);
+  return align8(sizeof(Chip)) + align8(sizeof(Bank) * banks) +
+         align8(sizeof(PinSlot) * usize{banks} * desc.pins_per_bank);
+}
+
+Chip::Chip(const Geometry& geo, const clx_client_ops* ops, void* ctx, Bank* banks, PinSlot* pins)
+    : m_geo(geo), m_ops(ops), m_ctx(ctx), m_banks(banks), m_pins(pins) {}
+
+Status Chip::create(void* storage, usize size, const clx_controller_desc& desc,
+                    const clx_client_ops* ops, void* ctx, Chip** out) {
+  if (storage == nullptr || out == nullptr) return Status::invalid;
+  if ((reinterpret_cast<usize>(storage) & 7) != 0) return Status::invalid;
+  Status s = check(desc, ops);
+  if (failed(s)) return s;
+  if (size < storage_size(desc)) return Status::no_space;
+
+  Geometry geo{desc.total_pins, bank_count_of(desc), desc.pins_per_bank, desc.caps};
+  // CAST: storage is 8-aligned and sized by storage_size(); the three arrays follow.
+  auto* base = static_cast<u8*>(storage);
+  auto* banks = reinterpret_cast<Bank*>(base + align8(sizeof(Chip)));
+  auto* pins = reinterpret_cast<PinSlot*>(base + align8(sizeof(Chip)) +
+                                          align8(sizeof(Bank) * geo.bank_count));
+  for (u16 b = 0; b < geo.bank_count; ++b) {
+    Bank* bank = new (&banks[b], Place{}) Bank{};
+    bank->irq_line = desc.bank_irq_line != nullptr ? desc.bank_irq_line[b] : static_cast<u8>(b);
+    bank->all = low_mask(geo.bank_width(b));
+  }
+  for (u32 p = 0; p < u32{geo.bank_count} * geo.pins_per_bank; ++p) new (&pins[p], Place{}) PinSlot{};
+  *out = new (storage, Place{}) Chip(geo, ops, ctx, banks, pins);
+  return Status::ok;
+}
+
+u32 Chip::state_bytes_per_pin() const {
+  usize total = align8(sizeof(Chip)) + align8(sizeof(Bank) * m_geo.bank_count) +
+                align8(sizeof(PinSlot) * usize{m_geo.bank_count} * m_geo.pins_per_bank);
+  return static_cast<u32>((total + m_geo.total_pins - 1) / m_geo.total_pins);
+}
+
+Status Chip::bank_mask_ok(u16 bank, u64 mask) const {
+  if (bank >= m_geo.bank_count) return Status::bank_out_of_range;
+  if ((mask & ~m_banks[bank].all) != 0) return Status::pin_out_of_range;
+  return Status::ok;
+}
+
+Status Chip::start(clx_start_kind kind) {
+  if (kind != CLX_START_FIRST && kind != CLX_START_RESTORE) return Status::invalid;
+  Status s = from_client(m_ops->start(m_ctx, kind));
+  if (failed(s)) return s;
+  if (kind == CLX_START_RESTORE) {
+    if (m_ops->restore_bank != nullptr)
+      for (u16 b = 0; b < m_geo.bank_count; ++b) m_ops->restore_bank(m_ctx, b);
+    return Status::ok;
+  }
+  // First start: the client disabled every interrupt; forget any we had, and learn
+  // which pins firmware left as outputs so gpiolib sees the true direction.
+  for (u16 b = 0; b < m_geo.bank_count; ++b) {
+    Bank& bank = m_banks[b];
+    bank.enabled = bank.masked = bank.storm = bank.emulated = bank.pending = 0;
+    if (m_ops->query_outputs != nullptr) {
+      u64 outputs = 0;
+      if (m_ops->query_outputs(m_ctx, b, &outputs) == 0) bank.output = outputs & bank.all;
+    }
+    if (bank.output != 0 && m_ops->read_pins != nullptr) {
+      u64 level = 0;
+      if (m_ops->read_pins(m_ctx, b, &level) == 0) bank.latch = level & bank.output;
+    }
+  }
+  return Status::ok;
+}
+
+Status Chip::stop(clx_stop_kind kind) {
+  if (kind != CLX_STOP_FINAL && kind != CLX_STOP_SAVE) return Status::invalid;
+  if (kind == CLX_STOP_SAVE && m_ops->save_bank != nullptr)
+    for (u16 b = 0; b < m_geo.bank_count; ++b) m_ops->save_bank(m_ctx, b);
+  return from_client(m_ops->stop(m_ctx, kind));
+}
+
+}  // namespace clx

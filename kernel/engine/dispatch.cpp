@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: GPL-2.0
+// Interrupt service for one bank: query, level-toggling emulation (ActiveBoth,
+// edges and debounce on level hardware), storm guard, clear, events out.
+//
+// Emulation, per active emulated pin (GpioClx order): mask -> reconfigure to the
+// opposite level -> clear the status latched under the old polarity -> record the
+// change -> unmask. The hardware is always armed for "the line leaves the level it
+// is at", so a change during the window re-fires at once and a glitch shorter than
+// the window collapses; events strictly alternate.
+#include "chip.hpp"
+
+namespace clx {
+
+namespace {
+
+u64 with_bit(u64 mask, u64 m, bool on) { return on ? mask | m : mask & ~m; }
+
+void reset(clx_dispatch* out) {
+  out->count = 0;
+  out->debounce_restart = 0;
+  out->storm_masked = 0;
+}
+
+}  // namespace
+
+// Delivers "the line is now `high`" for an emulated pin if its trigger wants it.
+void Chip::emit_change(const Bank&, const PinSlot& s, unsigned offset, bool high,
+                       clx_dispatch* out) const {
+  bool wanted = s.irq_polarity == CLX_POL_BOTH || (s.irq_polarity == CLX_POL_HIGH) == high;
+  if (!wanted) return;
+  bool asserted = s.irq_polarity == CLX_POL_BOTH && high == ((s.flags & kAssertedHigh) != 0);
+  out->events[out->count++] = clx_irq_event{static_cast<u16>(offset),
+                                            static_cast<u8>(high ? CLX_EVENT_RISING : CLX_EVENT_FALLING),
+                                            static_cast<u8>(asserted ? CLX_EVENT_ASSERTED : 0)};
+}
+
+// Pins reported active that the engine does not have live (or that the controller
+// says are enabled when they should not be): mask them and report.
+void Chip::mask_rogue(u16 bank, Bank& b, u64 rogue, clx_dispatch* out) {
+  u64 bad = rogue;
+  if (m_ops->query_enabled != nullptr) {
+    u64 hw_enabled = 0;
+    if (m_ops->query_enabled(m_ctx, bank, &hw_enabled) == 0) bad |= hw_enabled & ~b.live() & b.all;
+  }
+  (void)m_ops->mask_irqs(m_ctx, bank, bad);
+  if (m_ops->clear_active != nullptr) (void)m_ops->clear_active(m_ctx, bank, rogue);
+  out->storm_masked |= bad;
+}
+
+// Counts events per pin; a pin over the threshold whose level is where it was at the
+// last tick is masked until storm_tick() re-arms it. Returns the pins to service.
+u64 Chip::storm_filter(u16 bank, Bank& b, u64 active, clx_dispatch* out) {
+  u64 over = 0;
+  for_each_pin(active, [&](unsigned p) {
+    PinSlot& s = slot(bank, p);
+    if (s.storm_count != 0xFF) ++s.storm_count;
+    if (s.storm_count > m_storm.max_events) over |= bit(p);
+  });
+  if (over == 0) return active;
+  u64 level = 0;
+  if (!failed(read_level(bank, &level))) {
+    u64 moved = (level ^ b.storm_level) & over & ~b.output;
+    for_each_pin(moved, [&](unsigned p) { slot(bank, p).storm_count = 0; });
+    b.storm_level = (b.storm_level & ~moved) | (level & moved);
+    over &= ~moved;
+  }
+  if (over == 0) return active;
+  (void)m_ops->mask_irqs(m_ctx, bank, over);
+  if (m_ops->clear_active != nullptr) (void)m_ops->clear_active(m_ctx, bank, over);
+  for_each_pin(over, [&](unsigned p) { slot(bank, p).storm_count = 0; });
+  b.storm |= over;
+  out->storm_masked |= over;
+  return active & ~over;
+}
+
+Status Chip::dispatch(u16 bank, clx_dispatch* out) {
+  if (bank >= m_geo.bank_count) return Status::bank_out_of_range;
+  if (m_ops->query_active == nullptr) return Status::unsupported;
+  reset(out);
+  Bank& b = m_banks[bank];
+  u64 live = b.live();
+  u64 active = 0;
+  int rc = m_ops->query_active(m_ctx, bank, live, &active);
+  if (rc != 0) return from_client(rc);
+  if (active & ~live) mask_rogue(bank, b, active & ~live, out);
+  active &= live;
+  if (active == 0) return Status::ok;
+  if (m_storm.max_events != 0) active = storm_filter(bank, b, active, out);
+
+  u64 emulated = active & b.emulated;
+  if (emulated != 0) (void)m_ops->mask_irqs(m_ctx, bank, emulated);
+  u64 to_clear = emulated;
+  bool hw_debounce = m_geo.has(CLX_CAP_HW_DEBOUNCE);
+  for_each_pin(active, [&](unsigned p) {
+    u64 m = bit(p);
+    const PinSlot& s = slot(bank, p);
+    if (!(emulated & m)) {
+      u8 kind = CLX_EVENT_LEVEL;
+      if (s.irq_mode == CLX_IRQ_EDGE) {
+        to_clear |= m;
+        kind = s.irq_polarity == CLX_POL_HIGH  ? u8{CLX_EVENT_RISING}
+               : s.irq_polarity == CLX_POL_LOW ? u8{CLX_EVENT_FALLING}
+                                               : u8{CLX_EVENT_EDGE};
+      }
+      out->events[out->count++] = clx_irq_event{static_cast<u16>(p), kind, 0};
+      return;
+    }
+    bool reached_high = (b.armed_high & m) != 0;
+    b.armed_high ^= m;
+    clx_irq_config hw{CLX_IRQ_LEVEL, reached_high ? CLX_POL_LOW : CLX_POL_HIGH,
+                      static_cast<clx_pull>(s.pull), 0};
+    (void)m_ops->reconfigure_irq(m_ctx, bank, static_cast<u16>(p), &hw);
+    if (s.debounce != 0 && !hw_debounce) {
+      // Left the stable level: (re)start the timer. Came back: the change is off.
+      bool away = reached_high != ((b.stable_high & m) != 0);
+      b.pending = with_bit(b.pending, m, away);
+      if (away) out->debounce_restart |= m;
+      return;
+    }
+    b.stable_high = with_bit(b.stable_high, m, reached_high);
+    emit_change(b, s, p, reached_high, out);
+  });
+  if (to_clear != 0 && m_ops->clear_active != nullptr) (void)m_ops->clear_active(m_ctx, bank, to_clear);
+  for_each_pin(emulated, [&](unsigned p) {
+    clx_irq_config hw = hw_config(b, slot(bank, p), p);
+    (void)m_ops->unmask_irq(m_ctx, bank, static_cast<u16>(p), &hw);
+  });
+  return Status::ok;
+}
+
+Status Chip::debounce_expired(u16 bank, u64 mask, clx_dispatch* out) {
+  Status s = bank_mask_ok(bank, mask);
+  if (failed(s)) return s;
+  reset(out);
+  Bank& b = m_banks[bank];
+  u64 due = mask & b.pending & b.enabled;
+  if (due == 0) return Status::ok;
+  // Live pins are armed for the opposite of the candidate level: had the line left
+  // it, the interrupt would have cancelled the change. Masked pins are not watched,
+  // so their level is read back.
+  u64 unwatched = due & ~b.live();
+  if (unwatched != 0) {
+    u64 level = 0;
+    if (failed(read_level(bank, &level))) return Status::io_error;
+    u64 gone = unwatched & (level ^ ~b.armed_high);
+    b.pending &= ~gone;
+    due &= ~gone;
+  }
+  b.pending &= ~due;
+  for_each_pin(due, [&](unsigned p) {
+    bool high = (b.armed_high & bit(p)) == 0;
+    b.stable_high = with_bit(b.stable_high, bit(p), high);
+    emit_change(b, slot(bank, p), p, high, out);
+  });
+  return Status::ok;
+}
+
+Status Chip::storm_configure(const clx_storm_config& cfg) {
+  if (cfg.rearm_ticks == 0) return Status::invalid;
+  m_storm = cfg;
+  return Status::ok;
+}
+
+Status Chip::storm_tick(u16 bank, u64* rearmed) {
+  if (bank >= m_geo.bank_count) return Status::bank_out_of_range;
+  Bank& b = m_banks[bank];
+  *rearmed = 0;
+  for_each_pin(b.all, [&](unsigned p) {
+    PinSlot& s = slot(bank, p);
+    u64 m = bit(p);
+    if (!(b.storm & m)) {
+      s.storm_count = 0;
+      return;
+    }
+    if (++s.storm_count < m_storm.rearm_ticks) return;
+    s.storm_count = 0;
+    b.storm &= ~m;
+    *rearmed |= m;
+    if (b.live() & m) {
+      clx_irq_config hw = hw_config(b, s, p);
+      (void)m_ops->unmask_irq(m_ctx, bank, static_cast<u16>(p), &hw);
+    }
+  });
+  u64 level = 0;
+  if (!failed(read_level(bank, &level))) b.storm_level = level;
+  return Status::ok;
+}
+
+}  // namespace clx

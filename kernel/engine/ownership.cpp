@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: GPL-2.0
+// GpioClx connection rules: a pin is free, or connected for input, output or
+// interrupt, or reserved for firmware (a GeneralPurposeIO OpRegion). Conflicts are
+// STATUS_GPIO_INCOMPATIBLE_CONNECT_MODE (Status::incompatible_mode); every call is
+// all-or-nothing.
+#include "chip.hpp"
+
+namespace clx {
+
+namespace {
+
+// May a new I/O connection in `mode` join what already holds the pin?
+Status io_compatible(const PinSlot& s, clx_io_mode mode, bool shared) {
+  if (s.owner & kOwnFirmware) return Status::firmware_reserved;
+  if (s.owner == 0) return Status::ok;
+  bool joins_shared = shared && (s.flags & kIoShared || !(s.owner & (kOwnInput | kOwnOutput)));
+  if (mode == CLX_IO_OUTPUT)
+    return s.owner == kOwnOutput && joins_shared ? Status::ok : Status::incompatible_mode;
+  if (s.owner & kOwnOutput) return Status::incompatible_mode;
+  if ((s.owner & kOwnIrq) && !(shared && (s.flags & kIrqShared))) return Status::incompatible_mode;
+  return joins_shared ? Status::ok : Status::incompatible_mode;
+}
+
+}  // namespace
+
+Status Chip::io_connect(u16 bank, u64 mask, const clx_io_config& cfg, u32 flags) {
+  Status s = bank_mask_ok(bank, mask);
+  if (failed(s)) return s;
+  if (mask == 0 || (flags & ~u32{CLX_CONNECT_SHARED}) != 0) return Status::invalid;
+  if (cfg.mode != CLX_IO_INPUT && cfg.mode != CLX_IO_OUTPUT) return Status::invalid;
+  if (cfg.pull < CLX_PULL_DEFAULT || cfg.pull > CLX_PULL_NONE) return Status::invalid;
+  if (cfg.pull != CLX_PULL_DEFAULT && !m_geo.has(CLX_CAP_PULL)) return Status::unsupported;
+  if (cfg.drive_strength != 0 && !m_geo.has(CLX_CAP_DRIVE_STRENGTH)) return Status::unsupported;
+  if (m_ops->connect_io == nullptr) return Status::unsupported;
+  bool shared = (flags & CLX_CONNECT_SHARED) != 0;
+
+  u64 fresh = 0;
+  Status conflict = Status::ok;
+  for_each_pin(mask, [&](unsigned p) {
+    const PinSlot& ps = slot(bank, p);
+    Status c = io_compatible(ps, cfg.mode, shared);
+    if (failed(c) && !failed(conflict)) conflict = c;
+    if (ps.owner == 0) fresh |= bit(p);
+  });
+  if (failed(conflict)) return conflict;
+
+  if (fresh != 0) {
+    clx_io_config hw = cfg;
+    if (!m_geo.has(CLX_CAP_HW_DEBOUNCE)) hw.debounce_timeout = 0;
+    s = from_client(m_ops->connect_io(m_ctx, bank, fresh, &hw));
+    if (failed(s)) return s;
+  }
+  u8 own = cfg.mode == CLX_IO_OUTPUT ? kOwnOutput : kOwnInput;
+  for_each_pin(mask, [&](unsigned p) {
+    PinSlot& ps = slot(bank, p);
+    if (fresh & bit(p)) {
+      ps.pull = static_cast<u8>(cfg.pull);
+      ps.drive = cfg.drive_strength;
+      ps.debounce = cfg.debounce_timeout;
+    }
+    if (!(ps.owner & (kOwnInput | kOwnOutput)))
+      ps.flags = static_cast<u8>(shared ? ps.flags | kIoShared : ps.flags & ~kIoShared);
+    ps.owner |= own;
+    ++ps.io_users;
+  });
+  Bank& b = m_banks[bank];
+  if (cfg.mode == CLX_IO_OUTPUT)
+    b.output |= mask;
+  else
+    b.output &= ~fresh;
+  return Status::ok;
+}
+
+Status Chip::io_disconnect(u16 bank, u64 mask) {
+  Status s = bank_mask_ok(bank, mask);
+  if (failed(s)) return s;
+  if (mask == 0) return Status::invalid;
+  u64 not_connected = 0;
+  for_each_pin(mask, [&](unsigned p) {
+    if (!(slot(bank, p).owner & (kOwnInput | kOwnOutput))) not_connected |= bit(p);
+  });
+  if (not_connected != 0) return Status::not_connected;
+
+  u64 last = 0;
+  for_each_pin(mask, [&](unsigned p) {
+    if (slot(bank, p).io_users == 1) last |= bit(p);
+  });
+  // Pins still used as interrupts stay configured; the rest go back to default.
+  u64 release = 0;
+  for_each_pin(last, [&](unsigned p) {
+    if (!(slot(bank, p).owner & kOwnIrq)) release |= bit(p);
+  });
+  if (release != 0) {
+    s = from_client(m_ops->disconnect_io(m_ctx, bank, release));
+    if (failed(s)) return s;
+  }
+  for_each_pin(mask, [&](unsigned p) {
+    PinSlot& ps = slot(bank, p);
+    if (--ps.io_users == 0) {
+      ps.owner = static_cast<u8>(ps.owner & ~(kOwnInput | kOwnOutput));
+      ps.flags = static_cast<u8>(ps.flags & ~kIoShared);
+    }
+  });
+  m_banks[bank].output &= ~last;
+  return Status::ok;
+}
+
+Status Chip::io_mode(u16 pin, u8* mode) const {
+  u16 bank;
+  unsigned offset;
+  Status s = locate(pin, &bank, &offset);
+  if (failed(s)) return s;
+  u8 owner = slot(bank, offset).owner;
+  *mode = owner & kOwnOutput ? u8{CLX_IO_OUTPUT} : owner & kOwnInput ? u8{CLX_IO_INPUT} : u8{0};
+  return Status::ok;
+}
+
+Status Chip::firmware_reserve(u16 bank, u64 mask) {
+  Status s = bank_mask_ok(bank, mask);
+  if (failed(s)) return s;
+  if (mask == 0) return Status::invalid;
+  bool busy = false;
+  for_each_pin(mask, [&](unsigned p) {
+    u8 owner = slot(bank, p).owner;
+    if (owner != 0 && owner != kOwnFirmware) busy = true;
+  });
+  if (busy) return Status::incompatible_mode;
+  for_each_pin(mask, [&](unsigned p) { slot(bank, p).owner = kOwnFirmware; });
+  return Status::ok;
+}
+
+Status Chip::firmware_release(u16 bank, u64 mask) {
+  Status s = bank_mask_ok(bank, mask);
+  if (failed(s)) return s;
+  if (mask == 0) return Status::invalid;
+  bool missing = false;
+  for_each_pin(mask, [&](unsigned p) {
+    if (slot(bank, p).owner != kOwnFirmware) missing = true;
+  });
+  if (missing) return Status::not_connected;
+  for_each_pin(mask, [&](unsigned p) { slot(bank, p).owner = 0; });
+  return Status::ok;
+}
+
+}  // namespace clx
