@@ -1,0 +1,54 @@
+#include "rigs.hpp"
+
+#include <cstdlib>
+#include <stdexcept>
+
+namespace clxtest {
+
+static void must(int rc, const char* what) {
+  if (rc != 0) throw std::runtime_error(std::string(what) + " failed: " + std::to_string(rc));
+}
+
+Pl061Rig::Pl061Rig() {
+  must(clxgpio_pl061_init(ctl.data(), ctl.size(), &Recorder::bus, &rec, &controller), "pl061_init");
+  long need = clxgpio_chip_storage_size(&controller.desc);
+  if (need <= 0) throw std::runtime_error("storage size");
+  mem = std::make_unique<Storage>(static_cast<size_t>(need));
+  must(clxgpio_chip_create(mem->data(), mem->size(), &controller.desc, controller.ops, controller.ctx, &chip),
+       "chip_create");
+  must(clxgpio_chip_start(chip, CLX_START_FIRST), "start");
+  rec.clear();
+}
+
+SimRig::SimRig(uint16_t total_pins, uint8_t pins_per_bank, bool memory_mapped)
+    : total(total_pins), per_bank(pins_per_bank) {
+  long hw_need = clxgpio_simhw_storage_size(total_pins, pins_per_bank);
+  if (hw_need <= 0) throw std::runtime_error("simhw size");
+  hw_mem = std::make_unique<Storage>(static_cast<size_t>(hw_need));
+  must(clxgpio_simhw_init(hw_mem->data(), hw_mem->size(), total_pins, pins_per_bank, &hw), "simhw_init");
+  rec = std::make_unique<Recorder>(&clxgpio_simhw_bus, hw);
+  long ctl_need = clxgpio_sim_storage_size(total_pins, pins_per_bank);
+  ctl = std::make_unique<Storage>(static_cast<size_t>(ctl_need));
+  must(clxgpio_sim_init(ctl->data(), ctl->size(), &Recorder::bus, rec.get(), total_pins, pins_per_bank,
+                        memory_mapped, &controller),
+       "sim_init");
+  long need = clxgpio_chip_storage_size(&controller.desc);
+  if (need <= 0) throw std::runtime_error("storage size");
+  mem = std::make_unique<Storage>(static_cast<size_t>(need));
+  must(clxgpio_chip_create(mem->data(), mem->size(), &controller.desc, controller.ops, controller.ctx, &chip),
+       "chip_create");
+  must(clxgpio_chip_start(chip, CLX_START_FIRST), "start");
+  rec->clear();
+}
+
+std::vector<Event> dispatch(clx_chip* chip, uint16_t bank, clx_dispatch* raw) {
+  clx_dispatch d{};
+  int n = clxgpio_irq_dispatch(chip, bank, &d);
+  if (n < 0) throw std::runtime_error("dispatch failed: " + std::to_string(n));
+  if (raw) *raw = d;
+  std::vector<Event> ev;
+  for (uint32_t i = 0; i < d.count; ++i) ev.push_back({d.events[i].pin, d.events[i].kind, d.events[i].flags});
+  return ev;
+}
+
+}  // namespace clxtest

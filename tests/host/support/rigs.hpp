@@ -1,0 +1,66 @@
+// Host test support: a chip on a PL061 model or on the simulated controller's
+// hardware, with every register access recorded.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "clxgpio_abi.h"
+#include "pl061_model.hpp"
+#include "recorder.hpp"
+
+namespace clxtest {
+
+// 8-aligned heap storage of a given byte size.
+class Storage {
+ public:
+  explicit Storage(size_t bytes) : m_words((bytes + 7) / 8 + 1) {}
+  void* data() { return m_words.data(); }
+  size_t size() const { return m_words.size() * 8; }
+
+ private:
+  std::vector<uint64_t> m_words;
+};
+
+struct Pl061Rig {
+  Pl061Model hw;
+  Recorder rec{&Pl061Model::bus, &hw};
+  Storage ctl{static_cast<size_t>(clxgpio_pl061_storage_size())};
+  std::unique_ptr<Storage> mem;
+  clx_controller controller{};
+  clx_chip* chip = nullptr;
+
+  Pl061Rig();
+  ~Pl061Rig() { clxgpio_chip_destroy(chip); }
+};
+
+struct SimRig {
+  std::unique_ptr<Storage> hw_mem;
+  clx_simhw* hw = nullptr;
+  std::unique_ptr<Recorder> rec;
+  std::unique_ptr<Storage> ctl;
+  std::unique_ptr<Storage> mem;
+  clx_controller controller{};
+  clx_chip* chip = nullptr;
+  uint16_t total;
+  uint8_t per_bank;
+
+  SimRig(uint16_t total_pins = 128, uint8_t pins_per_bank = 32, bool memory_mapped = true);
+  ~SimRig() { clxgpio_chip_destroy(chip); }
+
+  // Drive a pin from outside; returns whether its bank's interrupt line is asserted.
+  bool drive(uint16_t pin, int level) { return clxgpio_simhw_drive(hw, pin, level) == 1; }
+  bool pending(uint16_t bank) const { return clxgpio_simhw_irq_pending(hw, bank) == 1; }
+};
+
+// Dispatches a bank and returns its events as (pin, kind, flags) triples.
+struct Event {
+  uint16_t pin;
+  uint8_t kind;
+  uint8_t flags;
+  bool operator==(const Event& o) const { return pin == o.pin && kind == o.kind && flags == o.flags; }
+};
+std::vector<Event> dispatch(clx_chip* chip, uint16_t bank, clx_dispatch* raw = nullptr);
+
+}  // namespace clxtest
