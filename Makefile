@@ -1,0 +1,49 @@
+# clxgpio: one GPIO controller engine (freestanding C++) behind Linux gpiolib and a
+# GpioClx-model layer. See README.md. Every target installs what it is missing.
+#
+#   make check             host tests (plain + ASan/UBSan), engine ABI check, KUnit
+#                          and end-to-end tests in QEMU; ends "N passed, N failed"
+#   make host-test         GoogleTest suite, plain and under ASan+UBSan
+#   make engine-abi-check  engine built with the arm64 kernel ABI, symbols/sections checked
+#   make bench-host        host benchmark: instruction counts vs. a minimal register baseline
+#   make kernel | module | run | vm | demo | bench   (see README.md)
+
+TOP := $(patsubst %/,%,$(dir $(abspath $(lastword $(MAKEFILE_LIST)))))
+BUILD := $(TOP)/build
+RESULTS := $(BUILD)/results
+
+.PHONY: all deps check host-test engine-abi-check check-clean summary clean
+
+all: host-test
+
+deps:
+	@$(TOP)/tests/qemu/install-deps.sh
+
+host-test: deps
+	$(TOP)/tests/host/run-host-tests.sh
+
+engine-abi-check: deps
+	$(TOP)/tests/abi/engine-abi-check.sh
+
+check-clean:
+	@rm -rf $(RESULTS)
+
+# Every stage records its counts and never stops the others; the summary decides.
+CHECK_STAGES := check-host check-abi
+
+check: check-clean deps
+	@$(MAKE) --no-print-directory -k $(CHECK_STAGES) || true
+	@echo "== make check summary"
+	@$(TOP)/tests/summary.sh
+
+check-host:
+	-$(TOP)/tests/host/run-host-tests.sh
+
+check-abi:
+	-$(TOP)/tests/record.sh engine-abi-check $(TOP)/tests/abi/engine-abi-check.sh
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(TOP)/tests/bench/bench.mk
+-include $(TOP)/tests/qemu/qemu.mk
