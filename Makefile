@@ -45,5 +45,19 @@ check-abi:
 clean:
 	rm -rf $(BUILD)
 
+# ---- Linux module (built out of tree in build/module-$(KERNEL), one per kernel) ----
+KERNEL ?= 6.12
+MODULE_DIR = $(BUILD)/module-$(KERNEL)
+CLX_MODULES = $(MODULE_DIR)/clxgpio.ko
+MODULE_SOURCES := Kbuild $(wildcard kernel/*.c kernel/*.h kernel/engine/* kernel/controllers/* tests/kunit/*)
+
+.PHONY: module
+module: $(CLX_MODULES)
+
+$(CLX_MODULES): $(MODULE_SOURCES) | kernel
+	@mkdir -p $(MODULE_DIR)
+	@cd $(TOP) && rsync -aR $(MODULE_SOURCES) $(MODULE_DIR)/
+	$(MAKE) -C $(KDIR) $(QEMU_KBUILD_ARGS) M=$(MODULE_DIR) modules
+
 -include $(TOP)/tests/bench/bench.mk
 -include $(TOP)/tests/qemu/qemu.mk

@@ -40,7 +40,7 @@ using PULL_ENABLE = PinRegister<0x40, Pins>;
 using PULL_UP = PinRegister<0x48, Pins>;
 
 constexpr u32 kHiWord = 4;
-constexpr u32 kBankStride = 0x80;
+constexpr u32 kBankStride = CLX_SIMHW_BANK_STRIDE;
 constexpr u32 kRegisterCount = 10;
 
 }  // namespace clx::simgpio

@@ -337,6 +337,7 @@ int clxgpio_sim_init(void *storage, clx_size size, const struct clx_bus_ops *bus
 
 /* The simulated controller's hardware (registers and the outside world). */
 struct clx_simhw;
+#define CLX_SIMHW_BANK_STRIDE 0x80u /* bytes of register window per bank */
 long clxgpio_simhw_storage_size(clx_u16 total_pins, clx_u8 pins_per_bank);
 int clxgpio_simhw_init(void *storage, clx_size size, clx_u16 total_pins, clx_u8 pins_per_bank,
 		       struct clx_simhw **out);

@@ -1,0 +1,269 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * clxgpio: gpio_chip operations and registration on top of the engine.
+ * Every engine call runs under the chip lock: a raw spinlock for memory-mapped
+ * controllers (callable from any context), a mutex for sleeping ones.
+ */
+#include <linux/bitmap.h>
+#include <linux/device.h>
+#include <linux/gpio/driver.h>
+#include <linux/module.h>
+#include <linux/pinctrl/pinconf-generic.h>
+#include <linux/slab.h>
+
+#include "clxgpio.h"
+
+static int clxgpio_get(struct gpio_chip *gc, unsigned int offset)
+{
+	struct clxgpio *cg = gpiochip_get_data(gc);
+	unsigned long flags;
+	int ret;
+
+	clxgpio_lock(cg, flags);
+	ret = clxgpio_pin_read(cg->chip, offset);
+	clxgpio_unlock(cg, flags);
+	return ret;
+}
+
+static void clxgpio_set(struct gpio_chip *gc, unsigned int offset, int value)
+{
+	struct clxgpio *cg = gpiochip_get_data(gc);
+	unsigned long flags;
+
+	clxgpio_lock(cg, flags);
+	clxgpio_pin_write(cg->chip, offset, value);
+	clxgpio_unlock(cg, flags);
+}
+
+/* Bits [first, first + width) of a bitmap as a bank mask (width <= 64). */
+static u64 clxgpio_bank_bits(const unsigned long *map, unsigned int first, unsigned int width)
+{
+	unsigned int end = first + width, bit;
+	u64 v = 0;
+
+	for (bit = find_next_bit(map, end, first); bit < end; bit = find_next_bit(map, end, bit + 1))
+		v |= BIT_ULL(bit - first);
+	return v;
+}
+
+static unsigned int clxgpio_bank_width(struct clxgpio *cg, u16 bank)
+{
+	unsigned int ppb = cg->ctl.desc.pins_per_bank;
+
+	return min_t(unsigned int, ppb, cg->gc.ngpio - bank * ppb);
+}
+
+static int clxgpio_get_multiple(struct gpio_chip *gc, unsigned long *mask, unsigned long *bits)
+{
+	struct clxgpio *cg = gpiochip_get_data(gc);
+	unsigned int ppb = cg->ctl.desc.pins_per_bank;
+	u16 bank, banks = clxgpio_chip_bank_count(cg->chip);
+	unsigned long flags;
+	int ret = 0;
+
+	clxgpio_lock(cg, flags);
+	for (bank = 0; bank < banks && !ret; bank++) {
+		unsigned int first = bank * ppb, width = clxgpio_bank_width(cg, bank), i;
+		u64 m = clxgpio_bank_bits(mask, first, width);
+		clx_u64 v = 0;
+
+		if (!m)
+			continue;
+		ret = clxgpio_bank_read(cg->chip, bank, m, &v);
+		for (i = 0; i < width; i++)
+			if (m & BIT_ULL(i))
+				__assign_bit(first + i, bits, v & BIT_ULL(i));
+	}
+	clxgpio_unlock(cg, flags);
+	return ret;
+}
+
+static void clxgpio_set_multiple(struct gpio_chip *gc, unsigned long *mask, unsigned long *bits)
+{
+	struct clxgpio *cg = gpiochip_get_data(gc);
+	unsigned int ppb = cg->ctl.desc.pins_per_bank;
+	u16 bank, banks = clxgpio_chip_bank_count(cg->chip);
+	unsigned long flags;
+
+	clxgpio_lock(cg, flags);
+	for (bank = 0; bank < banks; bank++) {
+		unsigned int first = bank * ppb, width = clxgpio_bank_width(cg, bank);
+		u64 m = clxgpio_bank_bits(mask, first, width);
+		u64 v = clxgpio_bank_bits(bits, first, width);
+
+		if (m)
+			clxgpio_bank_write(cg->chip, bank, m & v, m & ~v);
+	}
+	clxgpio_unlock(cg, flags);
+}
+
+static int clxgpio_direction(struct gpio_chip *gc, unsigned int offset, enum clx_io_mode mode,
+			     int value)
+{
+	struct clxgpio *cg = gpiochip_get_data(gc);
+	unsigned long flags;
+	int ret;
+
+	clxgpio_lock(cg, flags);
+	ret = clxgpio_pin_set_direction(cg->chip, offset, mode, value);
+	clxgpio_unlock(cg, flags);
+	return ret;
+}
+
+static int clxgpio_direction_input(struct gpio_chip *gc, unsigned int offset)
+{
+	return clxgpio_direction(gc, offset, CLX_IO_INPUT, 0);
+}
+
+static int clxgpio_direction_output(struct gpio_chip *gc, unsigned int offset, int value)
+{
+	return clxgpio_direction(gc, offset, CLX_IO_OUTPUT, value);
+}
+
+static int clxgpio_get_direction(struct gpio_chip *gc, unsigned int offset)
+{
+	struct clxgpio *cg = gpiochip_get_data(gc);
+
+	/* 1 = input, 0 = output: the engine uses GPIO_LINE_DIRECTION_* values. */
+	return clxgpio_pin_get_direction(cg->chip, offset);
+}
+
+static int clxgpio_set_config(struct gpio_chip *gc, unsigned int offset, unsigned long config)
+{
+	struct clxgpio *cg = gpiochip_get_data(gc);
+	u32 arg = pinconf_to_config_argument(config);
+	unsigned long flags;
+	int ret;
+
+	clxgpio_lock(cg, flags);
+	switch (pinconf_to_config_param(config)) {
+	case PIN_CONFIG_BIAS_PULL_UP:
+		ret = clxgpio_pin_set_pull(cg->chip, offset, CLX_PULL_UP);
+		break;
+	case PIN_CONFIG_BIAS_PULL_DOWN:
+		ret = clxgpio_pin_set_pull(cg->chip, offset, CLX_PULL_DOWN);
+		break;
+	case PIN_CONFIG_BIAS_DISABLE:
+		ret = clxgpio_pin_set_pull(cg->chip, offset, CLX_PULL_NONE);
+		break;
+	case PIN_CONFIG_INPUT_DEBOUNCE:
+		/* gpiolib: microseconds; engine: 1/100 ms, as ACPI and GpioClx. */
+		ret = arg > 655350 ? -EINVAL :
+			clxgpio_pin_set_debounce(cg->chip, offset, DIV_ROUND_UP(arg, 10));
+		break;
+	case PIN_CONFIG_DRIVE_STRENGTH:
+		ret = arg > 655 ? -EINVAL : clxgpio_pin_set_drive_strength(cg->chip, offset, arg * 100);
+		break;
+	case PIN_CONFIG_DRIVE_PUSH_PULL:
+		ret = 0; /* what every clxgpio controller drives */
+		break;
+	default:
+		ret = -ENOTSUPP; /* open drain/source: gpiolib emulates them */
+		break;
+	}
+	clxgpio_unlock(cg, flags);
+	/* Only -ENOTSUPP makes gpiolib fall back (bias ignored, software debounce). */
+	return ret == -EOPNOTSUPP ? -ENOTSUPP : ret;
+}
+
+static void clxgpio_teardown(void *data)
+{
+	struct clxgpio *cg = data;
+	unsigned int i;
+
+	for (i = 0; i < cg->gc.ngpio; i++) {
+		hrtimer_cancel(&cg->lines[i].debounce);
+		cancel_delayed_work_sync(&cg->lines[i].debounce_work);
+	}
+	cancel_work_sync(&cg->sleeping_irq);
+	clxgpio_chip_stop(cg->chip, CLX_STOP_FINAL);
+	clxgpio_chip_destroy(cg->chip);
+	mutex_destroy(&cg->mlock);
+}
+
+int clxgpio_register(struct device *dev, struct clxgpio *cg, struct fwnode_handle *fwnode,
+		     const char *label, int parent_irq)
+{
+	const struct clx_controller_desc *desc = &cg->ctl.desc;
+	struct gpio_chip *gc = &cg->gc;
+	long size = clxgpio_chip_storage_size(desc);
+	void *mem;
+	int ret;
+	u16 i;
+
+	if (size < 0)
+		return dev_err_probe(dev, size, "invalid controller description\n");
+	mem = devm_kzalloc(dev, size, GFP_KERNEL);
+	if (!mem)
+		return -ENOMEM;
+	ret = clxgpio_chip_create(mem, size, desc, cg->ctl.ops, cg->ctl.ctx, &cg->chip);
+	if (ret)
+		return dev_err_probe(dev, ret, "engine refused the controller\n");
+
+	cg->dev = dev;
+	cg->sleeping = !(desc->caps & CLX_CAP_MEMORY_MAPPED);
+	raw_spin_lock_init(&cg->lock);
+	mutex_init(&cg->mlock);
+	cg->lines = devm_kcalloc(dev, desc->total_pins, sizeof(*cg->lines), GFP_KERNEL);
+	if (!cg->lines) {
+		clxgpio_chip_destroy(cg->chip);
+		mutex_destroy(&cg->mlock);
+		return -ENOMEM;
+	}
+	for (i = 0; i < desc->total_pins; i++)
+		clxgpio_line_init(cg, &cg->lines[i], i);
+	gc->ngpio = desc->total_pins;
+	ret = devm_add_action_or_reset(dev, clxgpio_teardown, cg);
+	if (ret)
+		return ret;
+	ret = clxgpio_chip_start(cg->chip, CLX_START_FIRST);
+	if (ret)
+		return dev_err_probe(dev, ret, "controller failed to start\n");
+
+	gc->label = label;
+	gc->parent = dev;
+	gc->fwnode = fwnode;
+	gc->owner = THIS_MODULE;
+	gc->base = -1;
+	gc->can_sleep = cg->sleeping;
+	gc->request = gpiochip_generic_request;
+	gc->free = gpiochip_generic_free;
+	gc->get = clxgpio_get;
+	gc->set = clxgpio_set;
+	gc->get_multiple = clxgpio_get_multiple;
+	gc->set_multiple = clxgpio_set_multiple;
+	gc->direction_input = clxgpio_direction_input;
+	gc->direction_output = clxgpio_direction_output;
+	gc->get_direction = clxgpio_get_direction;
+	gc->set_config = clxgpio_set_config;
+
+	if (cg->ctl.ops->enable_irq) {
+		ret = clxgpio_irq_setup(cg, parent_irq);
+		if (ret)
+			return ret;
+	}
+	return devm_gpiochip_add_data(dev, gc, cg);
+}
+EXPORT_SYMBOL_GPL(clxgpio_register);
+
+int clxgpio_suspend(struct clxgpio *cg)
+{
+	unsigned long flags;
+	int ret;
+
+	clxgpio_lock(cg, flags);
+	ret = clxgpio_chip_stop(cg->chip, CLX_STOP_SAVE);
+	clxgpio_unlock(cg, flags);
+	return ret;
+}
+
+int clxgpio_resume(struct clxgpio *cg)
+{
+	unsigned long flags;
+	int ret;
+
+	clxgpio_lock(cg, flags);
+	ret = clxgpio_chip_start(cg->chip, CLX_START_RESTORE);
+	clxgpio_unlock(cg, flags);
+	return ret;
+}
