@@ -61,3 +61,5 @@ $(CLX_MODULES): $(MODULE_SOURCES) | kernel
 
 -include $(TOP)/tests/bench/bench.mk
 -include $(TOP)/tests/qemu/qemu.mk
+
+vm run qemu-kunit: $(CLX_MODULES)
