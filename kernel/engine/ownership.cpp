@@ -64,10 +64,16 @@ Status Chip::io_connect(u16 bank, u64 mask, const clx_io_config& cfg, u32 flags)
     ++ps.io_users;
   });
   Bank& b = m_banks[bank];
-  if (cfg.mode == CLX_IO_OUTPUT)
+  if (cfg.mode == CLX_IO_OUTPUT) {
+    // A fresh output drives what the controller's latch holds, which need not be the
+    // engine's copy (the PL061 drops data writes to inputs): read back what it drives.
+    u64 level = 0;
+    if (fresh != 0 && !failed(read_level(bank, &level)))
+      b.latch = (b.latch & ~fresh) | (level & fresh);
     b.output |= mask;
-  else
+  } else {
     b.output &= ~fresh;
+  }
   return Status::ok;
 }
 
