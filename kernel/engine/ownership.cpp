@@ -39,6 +39,7 @@ Status Chip::io_connect(u16 bank, u64 mask, const clx_io_config& cfg, u32 flags)
   for_each_pin(mask, [&](unsigned p) {
     const PinSlot& ps = slot(bank, p);
     Status c = io_compatible(ps, cfg.mode, shared);
+    if (!failed(c) && ps.io_users == 0xFF) c = Status::no_space;  // the count is a byte
     if (failed(c) && !failed(conflict)) conflict = c;
     if (ps.owner == 0) fresh |= bit(p);
   });
