@@ -29,7 +29,7 @@ check-clean:
 	@rm -rf $(RESULTS)
 
 # Every stage records its counts and never stops the others; the summary decides.
-CHECK_STAGES := check-host check-abi
+CHECK_STAGES := check-host check-abi check-acpi
 
 check: check-clean deps
 	@$(MAKE) --no-print-directory -k $(CHECK_STAGES) || true
@@ -41,6 +41,9 @@ check-host:
 
 check-abi:
 	-$(TOP)/tests/record.sh engine-abi-check $(TOP)/tests/abi/engine-abi-check.sh
+
+check-acpi: $(CLX_MODULES)
+	-KERNEL=$(KERNEL) $(TOP)/tests/acpi/powerbutton-e2e.sh
 
 clean:
 	rm -rf $(BUILD)

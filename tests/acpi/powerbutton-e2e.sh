@@ -1,0 +1,30 @@
+#!/bin/sh
+# End to end through ACPI: QEMU virt-4.1 under UEFI describes the PL061 as ARMH0061
+# with an _AEI GpioInt on pin 3 whose _E03 notifies the power button. clxgpio binds
+# the PL061, gpiolib-acpi requests the event on clxgpio's irqchip, and QMP
+# system_powerdown pulses the line: the "ACPI:Event" interrupt must count one edge
+# and nothing may splat. Records build/results/acpi-<kernel>.count.
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+kernel=${KERNEL:-6.12}
+sock=$(mktemp -u /tmp/clx-qmp.XXXXXX)
+log=$(mktemp)
+python3 "$top/tests/qemu/qmp.py" "$sock" system_powerdown 6 >/dev/null &
+qmp=$!
+make -s -C "$top" vm ACPI=1 KERNEL="$kernel" QMP_SOCK="$sock" \
+	CMD='sleep 9; grep "ACPI:Event" /proc/interrupts' >"$log" 2>&1
+rc=$?
+wait $qmp
+events=$(sed -n 's/.*[0-9][0-9]*: *\([0-9][0-9]*\) .*clxgpio.*ACPI:Event.*/\1/p' "$log" | tail -n 1)
+ok=0
+if [ "$rc" -eq 0 ] && [ "${events:-0}" = "1" ]; then
+	echo "PASS acpi-powerbutton: _AEI edge on pin 3 delivered once through clxgpio"
+	ok=1
+else
+	echo "FAIL acpi-powerbutton: vm rc=$rc, ACPI:Event count '${events:-none}'"
+	tail -n 30 "$log"
+fi
+mkdir -p "$top/build/results"
+echo "$ok $((1 - ok))" > "$top/build/results/acpi-$kernel.count"
+rm -f "$log" "$sock"
+[ "$ok" -eq 1 ]
