@@ -29,7 +29,7 @@ check-clean:
 	@rm -rf $(RESULTS)
 
 # Every stage records its counts and never stops the others; the summary decides.
-CHECK_STAGES := check-host check-abi check-acpi
+CHECK_STAGES := check-host check-abi check-kunit check-acpi
 
 check: check-clean deps
 	@$(MAKE) --no-print-directory -k $(CHECK_STAGES) || true
@@ -42,6 +42,10 @@ check-host:
 check-abi:
 	-$(TOP)/tests/record.sh engine-abi-check $(TOP)/tests/abi/engine-abi-check.sh
 
+# KUnit in QEMU: records the case counts ("P F") from kunit.sh's KUNIT line.
+check-kunit:
+	-$(TOP)/tests/kunit/check-kunit.sh $(RESULTS)/kunit-$(KERNEL).count $(MAKE) --no-print-directory qemu-kunit KERNEL=$(KERNEL)
+
 check-acpi: $(CLX_MODULES)
 	-KERNEL=$(KERNEL) $(TOP)/tests/acpi/powerbutton-e2e.sh
 
@@ -52,12 +56,14 @@ clean:
 KERNEL ?= 6.12
 MODULE_DIR = $(BUILD)/module-$(KERNEL)
 CLX_MODULES = $(MODULE_DIR)/clxgpio.ko
+CLX_KUNIT_MODULES = $(MODULE_DIR)/clxgpio_kunit.ko
+qemu-kunit: $(CLX_KUNIT_MODULES)
 MODULE_SOURCES := Kbuild $(wildcard kernel/*.c kernel/*.h kernel/engine/* kernel/controllers/* tests/kunit/*)
 
 .PHONY: module
 module: $(CLX_MODULES)
 
-$(CLX_MODULES): $(MODULE_SOURCES) | kernel
+$(CLX_MODULES) $(CLX_KUNIT_MODULES) &: $(MODULE_SOURCES) | kernel
 	@mkdir -p $(MODULE_DIR)
 	@cd $(TOP) && rsync -aR $(MODULE_SOURCES) $(MODULE_DIR)/
 	$(MAKE) -C $(KDIR) $(QEMU_KBUILD_ARGS) M=$(MODULE_DIR) modules
