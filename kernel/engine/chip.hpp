@@ -33,11 +33,12 @@ enum OwnerBit : u8 {
 
 // Per-pin flags.
 enum PinFlag : u8 {
-  kAssertedHigh = 1 << 0,   // _DSM function 1: ActiveBoth asserted high
-  kEdgeSemantics = 1 << 1,  // emulation arms from the current level (Linux)
-  kIrqShared = 1 << 2,      // interrupt connection is shared
-  kIoShared = 1 << 3,       // I/O connection is shared
-  kEmulateBoth = 1 << 4,    // emulate both edges even with hardware both-edge
+  kAssertedHigh = 1 << 0,       // _DSM function 1: ActiveBoth asserted high
+  kEdgeSemantics = 1 << 1,      // emulation arms from the current level (Linux)
+  kIrqShared = 1 << 2,          // interrupt connection is shared
+  kIoShared = 1 << 3,           // I/O connection is shared
+  kEmulateBoth = 1 << 4,        // emulate both edges even with hardware both-edge
+  kIrqAssertedHigh = 1 << 5,    // kAssertedHigh as it was when the interrupt was programmed
 };
 
 // Changing per-pin state: 12 bytes.

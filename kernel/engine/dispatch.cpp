@@ -28,7 +28,7 @@ void Chip::emit_change(const Bank&, const PinSlot& s, unsigned offset, bool high
                        clx_dispatch* out) const {
   bool wanted = s.irq_polarity == CLX_POL_BOTH || (s.irq_polarity == CLX_POL_HIGH) == high;
   if (!wanted) return;
-  bool asserted = s.irq_polarity == CLX_POL_BOTH && high == ((s.flags & kAssertedHigh) != 0);
+  bool asserted = s.irq_polarity == CLX_POL_BOTH && high == ((s.flags & kIrqAssertedHigh) != 0);
   out->events[out->count++] = clx_irq_event{static_cast<u16>(offset),
                                             static_cast<u8>(high ? CLX_EVENT_RISING : CLX_EVENT_FALLING),
                                             static_cast<u8>(asserted ? CLX_EVENT_ASSERTED : 0)};

@@ -64,9 +64,11 @@ Status Chip::program_irq(u16 bank, unsigned offset, const clx_irq_config& cfg, u
   s.irq_polarity = static_cast<u8>(cfg.polarity);
   s.pull = static_cast<u8>(cfg.pull);
   s.debounce = cfg.debounce_timeout;
-  u8 keep = static_cast<u8>(s.flags & ~(kEdgeSemantics | kEmulateBoth));
+  // The _DSM asserted level applies to later connects: latch it for this one.
+  u8 keep = static_cast<u8>(s.flags & ~(kEdgeSemantics | kEmulateBoth | kIrqAssertedHigh));
   s.flags = static_cast<u8>(keep | (flags & CLX_CONNECT_EDGE_SEMANTICS ? kEdgeSemantics : 0) |
-                            (flags & CLX_CONNECT_EMULATE_BOTH ? kEmulateBoth : 0));
+                            (flags & CLX_CONNECT_EMULATE_BOTH ? kEmulateBoth : 0) |
+                            (s.flags & kAssertedHigh ? kIrqAssertedHigh : 0));
   b.pending &= ~m;
   b.emulated = with_bit(b.emulated, m, emulate);
   if (emulate) {
@@ -75,7 +77,7 @@ Status Chip::program_irq(u16 bank, unsigned offset, const clx_irq_config& cfg, u
     // edges, single edges) start from the line's present level.
     bool stable_high;
     if (cfg.polarity == CLX_POL_BOTH && !(flags & CLX_CONNECT_EDGE_SEMANTICS)) {
-      stable_high = !(s.flags & kAssertedHigh);
+      stable_high = !(s.flags & kIrqAssertedHigh);
     } else {
       u64 level = 0;
       if (failed(read_level(bank, &level))) level = 0;
@@ -161,7 +163,7 @@ Status Chip::irq_disconnect(u16 pin) {
   ps.irq_users = 0;
   ps.irq_mode = 0;
   ps.owner = static_cast<u8>(ps.owner & ~kOwnIrq);
-  ps.flags = static_cast<u8>(ps.flags & ~(kIrqShared | kEdgeSemantics | kEmulateBoth));
+  ps.flags = static_cast<u8>(ps.flags & ~(kIrqShared | kEdgeSemantics | kEmulateBoth | kIrqAssertedHigh));
   return Status::ok;
 }
 
