@@ -1,12 +1,980 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Placeholder until the gpio-sim compatible configfs interface lands. */
+/*
+ * clxgpio simulated controller: configfs interface with gpio-sim's user ABI
+ * (Documentation/admin-guide/gpio/gpio-sim.rst), written from the documented ABI.
+ *
+ *   <subsys>/<dev>/{live,dev_name}
+ *   <subsys>/<dev>/<bank>/{num_lines,label,chip_name,pins_per_bank,sleeping}
+ *   <subsys>/<dev>/<bank>/line<N>/name
+ *   <subsys>/<dev>/<bank>/line<N>/hog/{name,direction}
+ *
+ * pins_per_bank and sleeping are clxgpio extensions; they sit at bank level only so
+ * that tools cleaning up gpio-sim trees (the kernel selftest) keep working.
+ *
+ * LOCKING: one mutex per device protects the device, its banks, lines and hogs.
+ */
+#include <linux/completion.h>
+#include <linux/configfs.h>
+#include <linux/device.h>
+#include <linux/gpio/consumer.h>
+#include <linux/gpio/machine.h>
+#include <linux/idr.h>
+#include <linux/kernel.h>
+#include <linux/list.h>
+#include <linux/mutex.h>
+#include <linux/notifier.h>
+#include <linux/platform_device.h>
+#include <linux/property.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
 #include "clxgpio.h"
+
+#define CLXGPIO_CFS_BIND_TIMEOUT (10 * HZ)
+
+static DEFINE_IDA(clxgpio_cfs_ida);
+static const char *clxgpio_cfs_driver_name;
+
+enum clxgpio_cfs_dir { CFS_DIR_IN, CFS_DIR_OUT_HIGH, CFS_DIR_OUT_LOW };
+
+static const char *const clxgpio_cfs_dirs[] = {
+	[CFS_DIR_IN] = "input",
+	[CFS_DIR_OUT_HIGH] = "output-high",
+	[CFS_DIR_OUT_LOW] = "output-low",
+};
+
+struct clxgpio_cfs_device {
+	struct config_group group;
+	struct mutex lock;
+	int id;
+	struct list_head banks;
+	/* live state */
+	struct platform_device *pdev;
+	struct fwnode_handle *swnode;
+	struct fwnode_handle **bank_nodes; /* owned here: banks may go while live */
+	unsigned int nbank_nodes;
+	struct gpiod_hog *hogs;
+	unsigned int nhogs;
+};
+
+struct clxgpio_cfs_bank {
+	struct config_group group;
+	struct clxgpio_cfs_device *dev;
+	struct list_head siblings;
+	struct list_head lines;
+	char *label;
+	unsigned int num_lines;
+	unsigned int pins_per_bank;
+	bool sleeping;
+	struct fwnode_handle *swnode; /* while live */
+};
+
+struct clxgpio_cfs_hog;
+
+struct clxgpio_cfs_line {
+	struct config_group group;
+	struct clxgpio_cfs_bank *bank;
+	struct list_head siblings;
+	unsigned int offset;
+	char *name;
+	struct clxgpio_cfs_hog *hog;
+};
+
+struct clxgpio_cfs_hog {
+	struct config_item item;
+	struct clxgpio_cfs_line *line;
+	char *name;
+	enum clxgpio_cfs_dir dir;
+};
+
+static struct clxgpio_cfs_device *to_cfs_dev(struct config_item *item)
+{
+	return container_of(to_config_group(item), struct clxgpio_cfs_device, group);
+}
+
+static struct clxgpio_cfs_bank *to_cfs_bank(struct config_item *item)
+{
+	return container_of(to_config_group(item), struct clxgpio_cfs_bank, group);
+}
+
+static struct clxgpio_cfs_line *to_cfs_line(struct config_item *item)
+{
+	return container_of(to_config_group(item), struct clxgpio_cfs_line, group);
+}
+
+static struct clxgpio_cfs_hog *to_cfs_hog(struct config_item *item)
+{
+	return container_of(item, struct clxgpio_cfs_hog, item);
+}
+
+static bool clxgpio_cfs_live(struct clxgpio_cfs_device *dev)
+{
+	lockdep_assert_held(&dev->lock);
+	return dev->pdev != NULL;
+}
+
+/* A whitespace-trimmed copy of a written string. */
+static char *clxgpio_cfs_strdup_trimmed(const char *page, size_t count)
+{
+	char *s = kmemdup_nul(page, count, GFP_KERNEL);
+	char *t;
+
+	if (!s)
+		return NULL;
+	t = strim(s);
+	if (t != s)
+		memmove(s, t, strlen(t) + 1);
+	return s;
+}
+
+/* ---- activation ---- */
+
+struct clxgpio_cfs_bind_wait {
+	struct notifier_block nb;
+	struct fwnode_handle *fwnode;
+	struct completion done;
+	bool bound;
+};
+
+static int clxgpio_cfs_bus_notify(struct notifier_block *nb, unsigned long action, void *data)
+{
+	struct clxgpio_cfs_bind_wait *w = container_of(nb, struct clxgpio_cfs_bind_wait, nb);
+	struct device *d = data;
+
+	if (dev_fwnode(d) != w->fwnode)
+		return NOTIFY_DONE;
+	switch (action) {
+	case BUS_NOTIFY_BOUND_DRIVER:
+		w->bound = true;
+		complete(&w->done);
+		return NOTIFY_OK;
+	case BUS_NOTIFY_DRIVER_NOT_BOUND:
+		w->bound = false;
+		complete(&w->done);
+		return NOTIFY_OK;
+	default:
+		return NOTIFY_DONE;
+	}
+}
+
+static unsigned int clxgpio_cfs_bank_lines(struct clxgpio_cfs_bank *bank)
+{
+	return bank->num_lines;
+}
+
+static struct fwnode_handle *clxgpio_cfs_make_bank_node(struct clxgpio_cfs_bank *bank,
+							 struct fwnode_handle *parent)
+{
+	struct property_entry props[6] = { };
+	struct clxgpio_cfs_line *line;
+	const char **names = NULL;
+	unsigned int nnames = 0, n = 0;
+	struct fwnode_handle *node;
+
+	list_for_each_entry(line, &bank->lines, siblings)
+		if (line->name && *line->name && line->offset < bank->num_lines)
+			nnames = max(nnames, line->offset + 1);
+	if (nnames) {
+		names = kcalloc(nnames, sizeof(*names), GFP_KERNEL);
+		if (!names)
+			return ERR_PTR(-ENOMEM);
+		list_for_each_entry(line, &bank->lines, siblings)
+			if (line->name && *line->name && line->offset < nnames)
+				names[line->offset] = line->name;
+	}
+
+	props[n++] = PROPERTY_ENTRY_U32("ngpios", clxgpio_cfs_bank_lines(bank));
+	if (bank->label && *bank->label)
+		props[n++] = PROPERTY_ENTRY_STRING("gpio-sim,label", bank->label);
+	if (nnames)
+		props[n++] = PROPERTY_ENTRY_STRING_ARRAY_LEN("gpio-line-names", names, nnames);
+	props[n++] = PROPERTY_ENTRY_U32("clxgpio,pins-per-bank", bank->pins_per_bank);
+	if (bank->sleeping)
+		props[n++] = PROPERTY_ENTRY_BOOL("clxgpio,sleeping");
+
+	/* The swnode copies the properties, strings included. */
+	node = fwnode_create_software_node(props, parent);
+	kfree(names);
+	return node;
+}
+
+static void clxgpio_cfs_free_hogs(struct clxgpio_cfs_device *dev)
+{
+	unsigned int i;
+
+	if (!dev->hogs)
+		return;
+	for (i = 0; i < dev->nhogs; i++) {
+		kfree(dev->hogs[i].chip_label);
+		kfree(dev->hogs[i].line_name);
+	}
+	kfree(dev->hogs);
+	dev->hogs = NULL;
+	dev->nhogs = 0;
+}
+
+static int clxgpio_cfs_make_hogs(struct clxgpio_cfs_device *dev)
+{
+	struct clxgpio_cfs_bank *bank;
+	struct clxgpio_cfs_line *line;
+	unsigned int n = 0;
+	struct gpiod_hog *h;
+
+	list_for_each_entry(bank, &dev->banks, siblings)
+		list_for_each_entry(line, &bank->lines, siblings)
+			if (line->hog && line->offset < bank->num_lines)
+				n++;
+	if (!n)
+		return 0;
+	/* Zero-terminated: gpiod_add_hogs() stops at chip_label == NULL. */
+	dev->hogs = kcalloc(n + 1, sizeof(*dev->hogs), GFP_KERNEL);
+	if (!dev->hogs)
+		return -ENOMEM;
+	h = dev->hogs;
+	list_for_each_entry(bank, &dev->banks, siblings) {
+		list_for_each_entry(line, &bank->lines, siblings) {
+			if (!line->hog || line->offset >= bank->num_lines)
+				continue;
+			if (bank->label && *bank->label)
+				h->chip_label = kstrdup(bank->label, GFP_KERNEL);
+			else
+				h->chip_label = kasprintf(GFP_KERNEL, "%s.%d-%pfwP",
+							  clxgpio_cfs_driver_name, dev->id,
+							  bank->swnode);
+			if (!h->chip_label)
+				goto nomem;
+			dev->nhogs++;
+			if (line->hog->name) {
+				h->line_name = kstrdup(line->hog->name, GFP_KERNEL);
+				if (!h->line_name)
+					goto nomem;
+			}
+			h->chip_hwnum = line->offset;
+			h->lflags = GPIO_LOOKUP_FLAGS_DEFAULT;
+			switch (line->hog->dir) {
+			case CFS_DIR_OUT_HIGH:
+				h->dflags = GPIOD_OUT_HIGH;
+				break;
+			case CFS_DIR_OUT_LOW:
+				h->dflags = GPIOD_OUT_LOW;
+				break;
+			default:
+				h->dflags = GPIOD_IN;
+				break;
+			}
+			h++;
+		}
+	}
+	return 0;
+
+nomem:
+	clxgpio_cfs_free_hogs(dev);
+	return -ENOMEM;
+}
+
+static void clxgpio_cfs_drop_nodes(struct clxgpio_cfs_device *dev)
+{
+	struct clxgpio_cfs_bank *bank;
+	unsigned int i;
+
+	list_for_each_entry(bank, &dev->banks, siblings)
+		bank->swnode = NULL;
+	for (i = dev->nbank_nodes; i-- > 0;)
+		fwnode_remove_software_node(dev->bank_nodes[i]);
+	kfree(dev->bank_nodes);
+	dev->bank_nodes = NULL;
+	dev->nbank_nodes = 0;
+	if (dev->swnode)
+		fwnode_remove_software_node(dev->swnode);
+	dev->swnode = NULL;
+}
+
+static bool clxgpio_cfs_labels_clash(struct clxgpio_cfs_device *dev)
+{
+	struct clxgpio_cfs_bank *a, *b;
+
+	list_for_each_entry(a, &dev->banks, siblings) {
+		if (!a->label || !*a->label)
+			continue;
+		b = a;
+		list_for_each_entry_continue(b, &dev->banks, siblings)
+			if (b->label && !strcmp(a->label, b->label))
+				return true;
+	}
+	return false;
+}
+
+static int clxgpio_cfs_activate(struct clxgpio_cfs_device *dev)
+{
+	struct platform_device_info info = { };
+	struct clxgpio_cfs_bind_wait w = { };
+	struct platform_device *pdev;
+	struct clxgpio_cfs_bank *bank;
+	int ret;
+
+	lockdep_assert_held(&dev->lock);
+	if (list_empty(&dev->banks))
+		return -ENODATA;
+	if (clxgpio_cfs_labels_clash(dev))
+		return -EINVAL;
+
+	dev->swnode = fwnode_create_software_node(NULL, NULL);
+	if (IS_ERR(dev->swnode)) {
+		ret = PTR_ERR(dev->swnode);
+		dev->swnode = NULL;
+		return ret;
+	}
+	dev->bank_nodes = kcalloc(list_count_nodes(&dev->banks), sizeof(*dev->bank_nodes),
+				  GFP_KERNEL);
+	if (!dev->bank_nodes) {
+		ret = -ENOMEM;
+		goto err_nodes;
+	}
+	list_for_each_entry(bank, &dev->banks, siblings) {
+		bank->swnode = clxgpio_cfs_make_bank_node(bank, dev->swnode);
+		if (IS_ERR(bank->swnode)) {
+			ret = PTR_ERR(bank->swnode);
+			bank->swnode = NULL;
+			goto err_nodes;
+		}
+		dev->bank_nodes[dev->nbank_nodes++] = bank->swnode;
+	}
+	ret = clxgpio_cfs_make_hogs(dev);
+	if (ret)
+		goto err_nodes;
+	if (dev->hogs)
+		gpiod_add_hogs(dev->hogs);
+
+	w.nb.notifier_call = clxgpio_cfs_bus_notify;
+	w.fwnode = dev->swnode;
+	init_completion(&w.done);
+	ret = bus_register_notifier(&platform_bus_type, &w.nb);
+	if (ret)
+		goto err_hogs;
+
+	info.name = clxgpio_cfs_driver_name;
+	info.id = dev->id;
+	info.fwnode = dev->swnode;
+	pdev = platform_device_register_full(&info);
+	if (IS_ERR(pdev)) {
+		bus_unregister_notifier(&platform_bus_type, &w.nb);
+		ret = PTR_ERR(pdev);
+		goto err_hogs;
+	}
+	/* Our driver probes synchronously: normally already done here. */
+	if (!wait_for_completion_timeout(&w.done, CLXGPIO_CFS_BIND_TIMEOUT))
+		w.bound = false;
+	bus_unregister_notifier(&platform_bus_type, &w.nb);
+	if (!w.bound) {
+		platform_device_unregister(pdev);
+		ret = -ENXIO;
+		goto err_hogs;
+	}
+	dev->pdev = pdev;
+	return 0;
+
+err_hogs:
+	if (dev->hogs)
+		gpiod_remove_hogs(dev->hogs);
+	clxgpio_cfs_free_hogs(dev);
+err_nodes:
+	clxgpio_cfs_drop_nodes(dev);
+	return ret;
+}
+
+static void clxgpio_cfs_deactivate(struct clxgpio_cfs_device *dev)
+{
+	lockdep_assert_held(&dev->lock);
+	platform_device_unregister(dev->pdev);
+	dev->pdev = NULL;
+	if (dev->hogs)
+		gpiod_remove_hogs(dev->hogs);
+	clxgpio_cfs_free_hogs(dev);
+	clxgpio_cfs_drop_nodes(dev);
+}
+
+/* ---- hog ---- */
+
+static ssize_t clxgpio_cfs_hog_name_show(struct config_item *item, char *page)
+{
+	struct clxgpio_cfs_hog *hog = to_cfs_hog(item);
+	struct clxgpio_cfs_device *dev = hog->line->bank->dev;
+	ssize_t ret;
+
+	mutex_lock(&dev->lock);
+	ret = sprintf(page, "%s\n", hog->name ?: "");
+	mutex_unlock(&dev->lock);
+	return ret;
+}
+
+static ssize_t clxgpio_cfs_hog_name_store(struct config_item *item, const char *page,
+					  size_t count)
+{
+	struct clxgpio_cfs_hog *hog = to_cfs_hog(item);
+	struct clxgpio_cfs_device *dev = hog->line->bank->dev;
+	char *s;
+
+	mutex_lock(&dev->lock);
+	if (clxgpio_cfs_live(dev)) {
+		mutex_unlock(&dev->lock);
+		return -EBUSY;
+	}
+	s = clxgpio_cfs_strdup_trimmed(page, count);
+	if (!s) {
+		mutex_unlock(&dev->lock);
+		return -ENOMEM;
+	}
+	kfree(hog->name);
+	hog->name = s;
+	mutex_unlock(&dev->lock);
+	return count;
+}
+CONFIGFS_ATTR(clxgpio_cfs_hog_, name);
+
+static ssize_t clxgpio_cfs_hog_direction_show(struct config_item *item, char *page)
+{
+	struct clxgpio_cfs_hog *hog = to_cfs_hog(item);
+	struct clxgpio_cfs_device *dev = hog->line->bank->dev;
+	ssize_t ret;
+
+	mutex_lock(&dev->lock);
+	ret = sprintf(page, "%s\n", clxgpio_cfs_dirs[hog->dir]);
+	mutex_unlock(&dev->lock);
+	return ret;
+}
+
+static ssize_t clxgpio_cfs_hog_direction_store(struct config_item *item, const char *page,
+					       size_t count)
+{
+	struct clxgpio_cfs_hog *hog = to_cfs_hog(item);
+	struct clxgpio_cfs_device *dev = hog->line->bank->dev;
+	int dir;
+
+	mutex_lock(&dev->lock);
+	if (clxgpio_cfs_live(dev)) {
+		mutex_unlock(&dev->lock);
+		return -EBUSY;
+	}
+	dir = sysfs_match_string(clxgpio_cfs_dirs, page);
+	if (dir < 0) {
+		mutex_unlock(&dev->lock);
+		return -EINVAL;
+	}
+	hog->dir = dir;
+	mutex_unlock(&dev->lock);
+	return count;
+}
+CONFIGFS_ATTR(clxgpio_cfs_hog_, direction);
+
+static struct configfs_attribute *clxgpio_cfs_hog_attrs[] = {
+	&clxgpio_cfs_hog_attr_name,
+	&clxgpio_cfs_hog_attr_direction,
+	NULL
+};
+
+static void clxgpio_cfs_hog_release(struct config_item *item)
+{
+	struct clxgpio_cfs_hog *hog = to_cfs_hog(item);
+	struct clxgpio_cfs_device *dev = hog->line->bank->dev;
+
+	mutex_lock(&dev->lock);
+	hog->line->hog = NULL;
+	mutex_unlock(&dev->lock);
+	kfree(hog->name);
+	kfree(hog);
+}
+
+static struct configfs_item_operations clxgpio_cfs_hog_item_ops = {
+	.release = clxgpio_cfs_hog_release,
+};
+
+static const struct config_item_type clxgpio_cfs_hog_type = {
+	.ct_item_ops = &clxgpio_cfs_hog_item_ops,
+	.ct_attrs = clxgpio_cfs_hog_attrs,
+	.ct_owner = THIS_MODULE,
+};
+
+/* ---- line ---- */
+
+static ssize_t clxgpio_cfs_line_name_show(struct config_item *item, char *page)
+{
+	struct clxgpio_cfs_line *line = to_cfs_line(item);
+	struct clxgpio_cfs_device *dev = line->bank->dev;
+	ssize_t ret;
+
+	mutex_lock(&dev->lock);
+	ret = sprintf(page, "%s\n", line->name ?: "");
+	mutex_unlock(&dev->lock);
+	return ret;
+}
+
+static ssize_t clxgpio_cfs_line_name_store(struct config_item *item, const char *page,
+					   size_t count)
+{
+	struct clxgpio_cfs_line *line = to_cfs_line(item);
+	struct clxgpio_cfs_device *dev = line->bank->dev;
+	char *s;
+
+	mutex_lock(&dev->lock);
+	if (clxgpio_cfs_live(dev)) {
+		mutex_unlock(&dev->lock);
+		return -EBUSY;
+	}
+	s = clxgpio_cfs_strdup_trimmed(page, count);
+	if (!s) {
+		mutex_unlock(&dev->lock);
+		return -ENOMEM;
+	}
+	kfree(line->name);
+	line->name = s;
+	mutex_unlock(&dev->lock);
+	return count;
+}
+CONFIGFS_ATTR(clxgpio_cfs_line_, name);
+
+static struct configfs_attribute *clxgpio_cfs_line_attrs[] = {
+	&clxgpio_cfs_line_attr_name,
+	NULL
+};
+
+static struct config_item *clxgpio_cfs_line_make_item(struct config_group *group,
+						      const char *name)
+{
+	struct clxgpio_cfs_line *line = to_cfs_line(&group->cg_item);
+	struct clxgpio_cfs_device *dev = line->bank->dev;
+	struct clxgpio_cfs_hog *hog;
+
+	if (strcmp(name, "hog"))
+		return ERR_PTR(-EINVAL);
+	mutex_lock(&dev->lock);
+	if (clxgpio_cfs_live(dev)) {
+		mutex_unlock(&dev->lock);
+		return ERR_PTR(-EBUSY);
+	}
+	hog = kzalloc(sizeof(*hog), GFP_KERNEL);
+	if (!hog) {
+		mutex_unlock(&dev->lock);
+		return ERR_PTR(-ENOMEM);
+	}
+	hog->line = line;
+	hog->dir = CFS_DIR_IN;
+	config_item_init_type_name(&hog->item, name, &clxgpio_cfs_hog_type);
+	line->hog = hog;
+	mutex_unlock(&dev->lock);
+	return &hog->item;
+}
+
+static void clxgpio_cfs_line_release(struct config_item *item)
+{
+	struct clxgpio_cfs_line *line = to_cfs_line(item);
+	struct clxgpio_cfs_device *dev = line->bank->dev;
+
+	mutex_lock(&dev->lock);
+	list_del(&line->siblings);
+	mutex_unlock(&dev->lock);
+	kfree(line->name);
+	kfree(line);
+}
+
+static struct configfs_item_operations clxgpio_cfs_line_item_ops = {
+	.release = clxgpio_cfs_line_release,
+};
+
+static struct configfs_group_operations clxgpio_cfs_line_group_ops = {
+	.make_item = clxgpio_cfs_line_make_item,
+};
+
+static const struct config_item_type clxgpio_cfs_line_type = {
+	.ct_item_ops = &clxgpio_cfs_line_item_ops,
+	.ct_group_ops = &clxgpio_cfs_line_group_ops,
+	.ct_attrs = clxgpio_cfs_line_attrs,
+	.ct_owner = THIS_MODULE,
+};
+
+/* ---- bank ---- */
+
+static int clxgpio_cfs_match_chip(struct device *d, void *data)
+{
+	return !d->class && dev_fwnode(d) == data;
+}
+
+static ssize_t clxgpio_cfs_bank_chip_name_show(struct config_item *item, char *page)
+{
+	struct clxgpio_cfs_bank *bank = to_cfs_bank(item);
+	struct clxgpio_cfs_device *dev = bank->dev;
+	struct device *chip = NULL;
+	ssize_t ret;
+
+	mutex_lock(&dev->lock);
+	if (clxgpio_cfs_live(dev) && bank->swnode)
+		chip = device_find_child(&dev->pdev->dev, bank->swnode, clxgpio_cfs_match_chip);
+	if (chip) {
+		ret = sprintf(page, "%s\n", dev_name(chip));
+		put_device(chip);
+	} else {
+		ret = sprintf(page, "none\n");
+	}
+	mutex_unlock(&dev->lock);
+	return ret;
+}
+CONFIGFS_ATTR_RO(clxgpio_cfs_bank_, chip_name);
+
+static ssize_t clxgpio_cfs_bank_label_show(struct config_item *item, char *page)
+{
+	struct clxgpio_cfs_bank *bank = to_cfs_bank(item);
+	ssize_t ret;
+
+	mutex_lock(&bank->dev->lock);
+	ret = sprintf(page, "%s\n", bank->label ?: "");
+	mutex_unlock(&bank->dev->lock);
+	return ret;
+}
+
+static ssize_t clxgpio_cfs_bank_label_store(struct config_item *item, const char *page,
+					    size_t count)
+{
+	struct clxgpio_cfs_bank *bank = to_cfs_bank(item);
+	char *s;
+
+	mutex_lock(&bank->dev->lock);
+	if (clxgpio_cfs_live(bank->dev)) {
+		mutex_unlock(&bank->dev->lock);
+		return -EBUSY;
+	}
+	s = clxgpio_cfs_strdup_trimmed(page, count);
+	if (!s) {
+		mutex_unlock(&bank->dev->lock);
+		return -ENOMEM;
+	}
+	kfree(bank->label);
+	bank->label = s;
+	mutex_unlock(&bank->dev->lock);
+	return count;
+}
+CONFIGFS_ATTR(clxgpio_cfs_bank_, label);
+
+static ssize_t clxgpio_cfs_bank_num_lines_show(struct config_item *item, char *page)
+{
+	struct clxgpio_cfs_bank *bank = to_cfs_bank(item);
+	ssize_t ret;
+
+	mutex_lock(&bank->dev->lock);
+	ret = sprintf(page, "%u\n", bank->num_lines);
+	mutex_unlock(&bank->dev->lock);
+	return ret;
+}
+
+static ssize_t clxgpio_cfs_bank_num_lines_store(struct config_item *item, const char *page,
+						size_t count)
+{
+	struct clxgpio_cfs_bank *bank = to_cfs_bank(item);
+	unsigned int n;
+	int ret;
+
+	ret = kstrtouint(page, 0, &n);
+	if (ret)
+		return ret;
+	if (n == 0)
+		return -EINVAL;
+	mutex_lock(&bank->dev->lock);
+	if (clxgpio_cfs_live(bank->dev)) {
+		mutex_unlock(&bank->dev->lock);
+		return -EBUSY;
+	}
+	bank->num_lines = n;
+	mutex_unlock(&bank->dev->lock);
+	return count;
+}
+CONFIGFS_ATTR(clxgpio_cfs_bank_, num_lines);
+
+static ssize_t clxgpio_cfs_bank_pins_per_bank_show(struct config_item *item, char *page)
+{
+	struct clxgpio_cfs_bank *bank = to_cfs_bank(item);
+	ssize_t ret;
+
+	mutex_lock(&bank->dev->lock);
+	ret = sprintf(page, "%u\n", bank->pins_per_bank);
+	mutex_unlock(&bank->dev->lock);
+	return ret;
+}
+
+static ssize_t clxgpio_cfs_bank_pins_per_bank_store(struct config_item *item,
+						    const char *page, size_t count)
+{
+	struct clxgpio_cfs_bank *bank = to_cfs_bank(item);
+	unsigned int n;
+	int ret;
+
+	ret = kstrtouint(page, 0, &n);
+	if (ret)
+		return ret;
+	if (n == 0 || n > CLX_MAX_PINS_PER_BANK)
+		return -EINVAL;
+	mutex_lock(&bank->dev->lock);
+	if (clxgpio_cfs_live(bank->dev)) {
+		mutex_unlock(&bank->dev->lock);
+		return -EBUSY;
+	}
+	bank->pins_per_bank = n;
+	mutex_unlock(&bank->dev->lock);
+	return count;
+}
+CONFIGFS_ATTR(clxgpio_cfs_bank_, pins_per_bank);
+
+static ssize_t clxgpio_cfs_bank_sleeping_show(struct config_item *item, char *page)
+{
+	struct clxgpio_cfs_bank *bank = to_cfs_bank(item);
+	ssize_t ret;
+
+	mutex_lock(&bank->dev->lock);
+	ret = sprintf(page, "%d\n", bank->sleeping);
+	mutex_unlock(&bank->dev->lock);
+	return ret;
+}
+
+static ssize_t clxgpio_cfs_bank_sleeping_store(struct config_item *item, const char *page,
+					       size_t count)
+{
+	struct clxgpio_cfs_bank *bank = to_cfs_bank(item);
+	bool v;
+	int ret;
+
+	ret = kstrtobool(page, &v);
+	if (ret)
+		return ret;
+	mutex_lock(&bank->dev->lock);
+	if (clxgpio_cfs_live(bank->dev)) {
+		mutex_unlock(&bank->dev->lock);
+		return -EBUSY;
+	}
+	bank->sleeping = v;
+	mutex_unlock(&bank->dev->lock);
+	return count;
+}
+CONFIGFS_ATTR(clxgpio_cfs_bank_, sleeping);
+
+static struct configfs_attribute *clxgpio_cfs_bank_attrs[] = {
+	&clxgpio_cfs_bank_attr_chip_name,
+	&clxgpio_cfs_bank_attr_label,
+	&clxgpio_cfs_bank_attr_num_lines,
+	&clxgpio_cfs_bank_attr_pins_per_bank,
+	&clxgpio_cfs_bank_attr_sleeping,
+	NULL
+};
+
+static struct config_group *clxgpio_cfs_bank_make_group(struct config_group *group,
+							const char *name)
+{
+	struct clxgpio_cfs_bank *bank = to_cfs_bank(&group->cg_item);
+	struct clxgpio_cfs_device *dev = bank->dev;
+	struct clxgpio_cfs_line *line;
+	unsigned int offset;
+	int nchar = 0, ret;
+
+	ret = sscanf(name, "line%u%n", &offset, &nchar);
+	if (ret != 1 || nchar != strlen(name))
+		return ERR_PTR(-EINVAL);
+
+	mutex_lock(&dev->lock);
+	if (clxgpio_cfs_live(dev)) {
+		mutex_unlock(&dev->lock);
+		return ERR_PTR(-EBUSY);
+	}
+	line = kzalloc(sizeof(*line), GFP_KERNEL);
+	if (!line) {
+		mutex_unlock(&dev->lock);
+		return ERR_PTR(-ENOMEM);
+	}
+	line->bank = bank;
+	line->offset = offset;
+	config_group_init_type_name(&line->group, name, &clxgpio_cfs_line_type);
+	list_add_tail(&line->siblings, &bank->lines);
+	mutex_unlock(&dev->lock);
+	return &line->group;
+}
+
+static void clxgpio_cfs_bank_release(struct config_item *item)
+{
+	struct clxgpio_cfs_bank *bank = to_cfs_bank(item);
+	struct clxgpio_cfs_device *dev = bank->dev;
+
+	/* A live device keeps the bank's swnode (dev->bank_nodes) until deactivated. */
+	mutex_lock(&dev->lock);
+	list_del(&bank->siblings);
+	mutex_unlock(&dev->lock);
+	kfree(bank->label);
+	kfree(bank);
+}
+
+static struct configfs_item_operations clxgpio_cfs_bank_item_ops = {
+	.release = clxgpio_cfs_bank_release,
+};
+
+static struct configfs_group_operations clxgpio_cfs_bank_group_ops = {
+	.make_group = clxgpio_cfs_bank_make_group,
+};
+
+static const struct config_item_type clxgpio_cfs_bank_type = {
+	.ct_item_ops = &clxgpio_cfs_bank_item_ops,
+	.ct_group_ops = &clxgpio_cfs_bank_group_ops,
+	.ct_attrs = clxgpio_cfs_bank_attrs,
+	.ct_owner = THIS_MODULE,
+};
+
+/* ---- device ---- */
+
+static ssize_t clxgpio_cfs_dev_dev_name_show(struct config_item *item, char *page)
+{
+	struct clxgpio_cfs_device *dev = to_cfs_dev(item);
+
+	return sprintf(page, "%s.%d\n", clxgpio_cfs_driver_name, dev->id);
+}
+CONFIGFS_ATTR_RO(clxgpio_cfs_dev_, dev_name);
+
+static ssize_t clxgpio_cfs_dev_live_show(struct config_item *item, char *page)
+{
+	struct clxgpio_cfs_device *dev = to_cfs_dev(item);
+	bool live;
+
+	mutex_lock(&dev->lock);
+	live = clxgpio_cfs_live(dev);
+	mutex_unlock(&dev->lock);
+	return sprintf(page, "%c\n", live ? '1' : '0');
+}
+
+static ssize_t clxgpio_cfs_dev_live_store(struct config_item *item, const char *page,
+					  size_t count)
+{
+	struct clxgpio_cfs_device *dev = to_cfs_dev(item);
+	bool live;
+	int ret;
+
+	ret = kstrtobool(page, &live);
+	if (ret)
+		return ret;
+	mutex_lock(&dev->lock);
+	if (live == clxgpio_cfs_live(dev))
+		ret = -EPERM;
+	else if (live)
+		ret = clxgpio_cfs_activate(dev);
+	else
+		clxgpio_cfs_deactivate(dev);
+	mutex_unlock(&dev->lock);
+	return ret ?: count;
+}
+CONFIGFS_ATTR(clxgpio_cfs_dev_, live);
+
+static struct configfs_attribute *clxgpio_cfs_dev_attrs[] = {
+	&clxgpio_cfs_dev_attr_dev_name,
+	&clxgpio_cfs_dev_attr_live,
+	NULL
+};
+
+static struct config_group *clxgpio_cfs_dev_make_group(struct config_group *group,
+						       const char *name)
+{
+	struct clxgpio_cfs_device *dev = to_cfs_dev(&group->cg_item);
+	struct clxgpio_cfs_bank *bank;
+
+	mutex_lock(&dev->lock);
+	if (clxgpio_cfs_live(dev)) {
+		mutex_unlock(&dev->lock);
+		return ERR_PTR(-EBUSY);
+	}
+	bank = kzalloc(sizeof(*bank), GFP_KERNEL);
+	if (!bank) {
+		mutex_unlock(&dev->lock);
+		return ERR_PTR(-ENOMEM);
+	}
+	bank->dev = dev;
+	bank->num_lines = 1;
+	bank->pins_per_bank = 32;
+	INIT_LIST_HEAD(&bank->lines);
+	config_group_init_type_name(&bank->group, name, &clxgpio_cfs_bank_type);
+	list_add_tail(&bank->siblings, &dev->banks);
+	mutex_unlock(&dev->lock);
+	return &bank->group;
+}
+
+static void clxgpio_cfs_dev_release(struct config_item *item)
+{
+	struct clxgpio_cfs_device *dev = to_cfs_dev(item);
+
+	mutex_lock(&dev->lock);
+	if (clxgpio_cfs_live(dev))
+		clxgpio_cfs_deactivate(dev);
+	mutex_unlock(&dev->lock);
+	mutex_destroy(&dev->lock);
+	ida_free(&clxgpio_cfs_ida, dev->id);
+	kfree(dev);
+}
+
+static struct configfs_item_operations clxgpio_cfs_dev_item_ops = {
+	.release = clxgpio_cfs_dev_release,
+};
+
+static struct configfs_group_operations clxgpio_cfs_dev_group_ops = {
+	.make_group = clxgpio_cfs_dev_make_group,
+};
+
+static const struct config_item_type clxgpio_cfs_dev_type = {
+	.ct_item_ops = &clxgpio_cfs_dev_item_ops,
+	.ct_group_ops = &clxgpio_cfs_dev_group_ops,
+	.ct_attrs = clxgpio_cfs_dev_attrs,
+	.ct_owner = THIS_MODULE,
+};
+
+/* ---- subsystem ---- */
+
+static struct config_group *clxgpio_cfs_make_device(struct config_group *group,
+						    const char *name)
+{
+	struct clxgpio_cfs_device *dev;
+	int id;
+
+	dev = kzalloc(sizeof(*dev), GFP_KERNEL);
+	if (!dev)
+		return ERR_PTR(-ENOMEM);
+	id = ida_alloc(&clxgpio_cfs_ida, GFP_KERNEL);
+	if (id < 0) {
+		kfree(dev);
+		return ERR_PTR(id);
+	}
+	dev->id = id;
+	mutex_init(&dev->lock);
+	INIT_LIST_HEAD(&dev->banks);
+	config_group_init_type_name(&dev->group, name, &clxgpio_cfs_dev_type);
+	return &dev->group;
+}
+
+static struct configfs_group_operations clxgpio_cfs_subsys_group_ops = {
+	.make_group = clxgpio_cfs_make_device,
+};
+
+static const struct config_item_type clxgpio_cfs_subsys_type = {
+	.ct_group_ops = &clxgpio_cfs_subsys_group_ops,
+	.ct_owner = THIS_MODULE,
+};
+
+static struct configfs_subsystem clxgpio_cfs_subsys;
 
 int clxgpio_sim_configfs_init(const char *subsys_name, const char *driver_name)
 {
-	return 0;
+	int ret;
+
+	clxgpio_cfs_driver_name = driver_name;
+	config_group_init_type_name(&clxgpio_cfs_subsys.su_group, subsys_name,
+				    &clxgpio_cfs_subsys_type);
+	mutex_init(&clxgpio_cfs_subsys.su_mutex);
+	ret = configfs_register_subsystem(&clxgpio_cfs_subsys);
+	if (ret)
+		mutex_destroy(&clxgpio_cfs_subsys.su_mutex);
+	return ret;
 }
 
 void clxgpio_sim_configfs_exit(void)
 {
+	configfs_unregister_subsystem(&clxgpio_cfs_subsys);
+	mutex_destroy(&clxgpio_cfs_subsys.su_mutex);
+	ida_destroy(&clxgpio_cfs_ida);
 }
