@@ -41,6 +41,12 @@ enum PinFlag : u8 {
   kIrqAssertedHigh = 1 << 5,    // kAssertedHigh as it was when the interrupt was programmed
 };
 
+// Where level-toggling emulation starts when a pin is (re)programmed.
+enum class ArmFrom : u8 {
+  connect = 1,    // new connection: GpioClx asserted-first rule, or the line's level
+  delivered = 2,  // reconfigure of an emulated pin: the level consumers last got
+};
+
 // Changing per-pin state: 12 bytes.
 struct PinSlot {
   u16 debounce = 0;  // 1/100 ms
@@ -150,7 +156,7 @@ class Chip {
   // interrupts.cpp
   Status check_irq_config(const clx_irq_config& cfg, u32 flags, bool* emulate) const;
   Status program_irq(u16 bank, unsigned offset, const clx_irq_config& cfg, u32 flags,
-                     bool emulate);
+                     bool emulate, ArmFrom from);
   clx_irq_config hw_config(const Bank& b, const PinSlot& s, unsigned offset) const;
   Status read_level(u16 bank, u64* level);
 

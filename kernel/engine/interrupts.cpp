@@ -56,7 +56,7 @@ clx_irq_config Chip::hw_config(const Bank& b, const PinSlot& s, unsigned offset)
 
 // Stores cfg and enables the (currently disabled) pin in hardware, unmasked.
 Status Chip::program_irq(u16 bank, unsigned offset, const clx_irq_config& cfg, u32 flags,
-                         bool emulate) {
+                         bool emulate, ArmFrom from) {
   Bank& b = m_banks[bank];
   PinSlot& s = slot(bank, offset);
   u64 m = bit(offset);
@@ -69,14 +69,18 @@ Status Chip::program_irq(u16 bank, unsigned offset, const clx_irq_config& cfg, u
   s.flags = static_cast<u8>(keep | (flags & CLX_CONNECT_EDGE_SEMANTICS ? kEdgeSemantics : 0) |
                             (flags & CLX_CONNECT_EMULATE_BOTH ? kEmulateBoth : 0) |
                             (s.flags & kAssertedHigh ? kIrqAssertedHigh : 0));
+  bool was_emulated = (b.emulated & m) != 0;
   b.pending &= ~m;
   b.emulated = with_bit(b.emulated, m, emulate);
   if (emulate) {
     // GpioClx ActiveBoth: start deasserted and arm for the asserted level, so the
     // first event is "asserted", at once if the line already is. Otherwise (Linux
-    // edges, single edges) start from the line's present level.
+    // edges, single edges) start from the line's present level. A reconfigure keeps
+    // what consumers were told, so no event is repeated and none is lost.
     bool stable_high;
-    if (cfg.polarity == CLX_POL_BOTH && !(flags & CLX_CONNECT_EDGE_SEMANTICS)) {
+    if (from == ArmFrom::delivered && was_emulated) {
+      stable_high = (b.stable_high & m) != 0;
+    } else if (cfg.polarity == CLX_POL_BOTH && !(flags & CLX_CONNECT_EDGE_SEMANTICS)) {
       stable_high = !(s.flags & kIrqAssertedHigh);
     } else {
       u64 level = 0;
@@ -131,7 +135,7 @@ Status Chip::irq_connect(u16 pin, const clx_irq_config& cfg, u32 flags) {
   u64 m = bit(offset);
   b.masked &= ~m;
   b.storm &= ~m;
-  s = program_irq(bank, offset, cfg, flags, emulate);
+  s = program_irq(bank, offset, cfg, flags, emulate, ArmFrom::connect);
   if (failed(s)) return s;
   ps.owner |= kOwnIrq;
   ps.irq_users = 1;
@@ -183,7 +187,7 @@ Status Chip::irq_reconfigure(u16 pin, const clx_irq_config& cfg, u32 flags) {
   Bank& b = m_banks[bank];
   u64 m = bit(offset);
   b.enabled &= ~m;
-  s = program_irq(bank, offset, cfg, flags, emulate);
+  s = program_irq(bank, offset, cfg, flags, emulate, ArmFrom::delivered);
   if (failed(s)) return s;
   if ((b.masked | b.storm) & m) return from_client(m_ops->mask_irqs(m_ctx, bank, m));
   return Status::ok;
