@@ -67,7 +67,9 @@ int note(void* ctx, FakeClient::Op op, const char* name) {
 
 int f_start(void* c, clx_start_kind) { return note(c, FakeClient::kStart, "start"); }
 int f_stop(void* c, clx_stop_kind) { return note(c, FakeClient::kStop, "stop"); }
-int f_connect_io(void* c, clx_u16, clx_u64, const clx_io_config*) {
+int f_connect_io(void* c, clx_u16, clx_u64 mask, const clx_io_config* cfg) {
+  fc(c)->last_io = *cfg;
+  fc(c)->last_mask = mask;
   return note(c, FakeClient::kConnectIo, "connect_io");
 }
 int f_disconnect_io(void* c, clx_u16, clx_u64) { return note(c, FakeClient::kDisconnectIo, "disconnect_io"); }
@@ -76,12 +78,19 @@ int f_read_pins(void* c, clx_u16, clx_u64* v) {
   return note(c, FakeClient::kReadPins, "read_pins");
 }
 int f_write_pins(void* c, clx_u16, clx_u64, clx_u64) { return note(c, FakeClient::kWritePins, "write_pins"); }
-int f_enable_irq(void* c, clx_u16, clx_u16, const clx_irq_config*) {
+int f_enable_irq(void* c, clx_u16, clx_u16 pin, const clx_irq_config* cfg) {
+  fc(c)->last_irq = *cfg;
+  fc(c)->last_pin = pin;
   return note(c, FakeClient::kEnableIrq, "enable_irq");
 }
 int f_disable_irq(void* c, clx_u16, clx_u16) { return note(c, FakeClient::kDisableIrq, "disable_irq"); }
-int f_mask_irqs(void* c, clx_u16, clx_u64) { return note(c, FakeClient::kMaskIrqs, "mask_irqs"); }
-int f_unmask_irq(void* c, clx_u16, clx_u16, const clx_irq_config*) {
+int f_mask_irqs(void* c, clx_u16, clx_u64 mask) {
+  fc(c)->last_mask = mask;
+  return note(c, FakeClient::kMaskIrqs, "mask_irqs");
+}
+int f_unmask_irq(void* c, clx_u16, clx_u16 pin, const clx_irq_config* cfg) {
+  fc(c)->last_irq = *cfg;
+  fc(c)->last_pin = pin;
   return note(c, FakeClient::kUnmaskIrq, "unmask_irq");
 }
 int f_query_active(void* c, clx_u16, clx_u64, clx_u64* a) {
@@ -93,7 +102,9 @@ int f_query_enabled(void* c, clx_u16, clx_u64* e) {
   *e = 0;
   return note(c, FakeClient::kQueryEnabled, "query_enabled");
 }
-int f_reconfigure_irq(void* c, clx_u16, clx_u16, const clx_irq_config*) {
+int f_reconfigure_irq(void* c, clx_u16, clx_u16 pin, const clx_irq_config* cfg) {
+  fc(c)->last_irq = *cfg;
+  fc(c)->last_pin = pin;
   return note(c, FakeClient::kReconfigureIrq, "reconfigure_irq");
 }
 void f_save_bank(void* c, clx_u16) { (void)note(c, FakeClient::kSaveBank, "save_bank"); }

@@ -103,6 +103,11 @@ struct FakeClient {
   uint64_t active_value = 0;     // what query_active reports
   uint64_t outputs_value = 0;    // what query_outputs reports
   std::vector<std::string> calls;
+  // Arguments of the last call that carried them.
+  clx_io_config last_io{};
+  clx_irq_config last_irq{};
+  uint64_t last_mask = 0;
+  uint16_t last_pin = 0xFFFF;
 
   explicit FakeClient(uint16_t total = 8, uint8_t per_bank = 8,
                       uint32_t caps = CLX_CAP_LEVEL | CLX_CAP_EDGE | CLX_CAP_ACTIVE_HIGH |
