@@ -55,9 +55,9 @@ class Pl061Rig {
 
   u16 bank() const { return 0; }
   u64 all() const { return 0xFF; }
-  baseline::Regs regs() { return {&clxtest::Pl061Model::bus, &hw}; }
-  u64 base_read(u64 mask) { return baseline::pl061_read(regs(), mask); }
-  void base_write(u64 set, u64 clear) { baseline::pl061_write(regs(), set, clear); }
+  const baseline::Regs& regs() const { return m_regs; }
+  u64 base_read(u64 mask) { return baseline::pl061_read(m_regs, mask); }
+  void base_write(u64 set, u64 clear) { baseline::pl061_write(m_regs, set, clear); }
   void drive(unsigned pin, bool high) { hw.set_input(pin, high); }
   bool pending() const { return hw.line(); }
   std::string dump() const {
@@ -71,13 +71,20 @@ class Pl061Rig {
   std::vector<u64> ctl, mem;
   clx_controller controller{};
   clx_chip* chip = nullptr;
+
+ private:
+  baseline::Regs m_regs{&clxtest::Pl061Model::bus, &hw};
 };
 
 class SimRig {
  public:
-  SimRig(u16 total, u8 per_bank) : m_total(total), m_per_bank(per_bank) {
+  SimRig(u16 total, u8 per_bank)
+      : m_per_bank(per_bank),
+        m_bank(static_cast<u16>((total + per_bank - 1) / per_bank - 1)),  // the last bank
+        m_words(per_bank > 32 ? 2 : 1) {
     hw_mem = storage(clxgpio_simhw_storage_size(total, per_bank));
     must(clxgpio_simhw_init(hw_mem.data(), hw_mem.size() * 8, total, per_bank, &hw), "simhw_init");
+    m_regs = baseline::Regs{&clxgpio_simhw_bus, hw};
     ctl = storage(clxgpio_sim_storage_size(total, per_bank));
     must(clxgpio_sim_init(ctl.data(), ctl.size() * 8, &clxgpio_simhw_bus, hw, total, per_bank, 1,
                           &controller),
@@ -88,15 +95,15 @@ class SimRig {
   SimRig(const SimRig&) = delete;
   SimRig& operator=(const SimRig&) = delete;
 
-  unsigned words() const { return m_per_bank > 32 ? 2 : 1; }
+  unsigned words() const { return m_words; }
   // The last bank: nothing may depend on the bank index.
-  u16 bank() const { return static_cast<u16>((m_total + m_per_bank - 1) / m_per_bank - 1); }
+  u16 bank() const { return m_bank; }
   u64 all() const { return low_mask(m_per_bank); }
-  baseline::Regs regs() { return {&clxgpio_simhw_bus, hw}; }
-  u64 base_read(u64 mask) { return baseline::sim_read(regs(), bank(), mask); }
-  void base_write(u64 set, u64 clear) { baseline::sim_write(regs(), bank(), set, clear); }
+  const baseline::Regs& regs() const { return m_regs; }
+  u64 base_read(u64 mask) { return baseline::sim_read(m_regs, m_bank, mask); }
+  void base_write(u64 set, u64 clear) { baseline::sim_write(m_regs, m_bank, set, clear); }
   void drive(unsigned pin, bool high) {
-    (void)clxgpio_simhw_drive(hw, static_cast<u16>(bank() * m_per_bank + pin), high ? 1 : 0);
+    (void)clxgpio_simhw_drive(hw, static_cast<u16>(m_bank * m_per_bank + pin), high ? 1 : 0);
   }
   bool pending() const { return clxgpio_simhw_irq_pending(hw, bank()) == 1; }
   // Every readable register of the bank, both words.
@@ -121,8 +128,10 @@ class SimRig {
   clx_chip* chip = nullptr;
 
  private:
-  u16 m_total;
   u8 m_per_bank;
+  u16 m_bank;
+  unsigned m_words;
+  baseline::Regs m_regs{};
 };
 
 // Both rigs of a case are built from the same recipe.
