@@ -47,10 +47,12 @@ enum class ArmFrom : u8 {
   delivered = 2,  // reconfigure of an emulated pin: the level consumers last got
 };
 
-// Changing per-pin state: 12 bytes.
+// Changing per-pin state: 14 bytes.
 struct PinSlot {
-  u16 debounce = 0;  // 1/100 ms
-  u16 drive = 0;     // 1/100 mA
+  u16 debounce = 0;     // 1/100 ms
+  u16 drive = 0;        // 1/100 mA
+  u16 storm_count = 0;  // events this tick, or ticks spent storm-masked (clx_storm_config
+                        // thresholds are 16-bit)
   u8 pull = CLX_PULL_DEFAULT;
   u8 irq_mode = 0;      // clx_irq_mode; 0 = no interrupt configured
   u8 irq_polarity = 0;  // clx_polarity
@@ -58,9 +60,8 @@ struct PinSlot {
   u8 owner = 0;         // OwnerBit
   u8 io_users = 0;
   u8 irq_users = 0;
-  u8 storm_count = 0;  // events this tick, or ticks spent storm-masked
 };
-static_assert(sizeof(PinSlot) == 12, "PinSlot grew: per-pin state budget is 16 bytes");
+static_assert(sizeof(PinSlot) == 14, "PinSlot grew: per-pin state budget is 16 bytes");
 
 // Changing per-bank state as pin masks (bit n = bank pin n).
 struct Bank {

@@ -53,7 +53,7 @@ u64 Chip::storm_filter(u16 bank, Bank& b, u64 active, clx_dispatch* out) {
   u64 over = 0;
   for_each_pin(active, [&](unsigned p) {
     PinSlot& s = slot(bank, p);
-    if (s.storm_count != 0xFF) ++s.storm_count;
+    if (s.storm_count != 0xFFFF) ++s.storm_count;
     if (s.storm_count > m_storm.max_events) over |= bit(p);
   });
   if (over == 0) return active;
