@@ -157,10 +157,19 @@ static ssize_t clxgpio_sim_pull_store(struct device *dev, struct device_attribut
 	return ret ?: len;
 }
 
+/* Added after the groups' devm allocations, so it runs before they are freed. */
+static void clxgpio_sim_remove_sysfs(void *data)
+{
+	struct clxgpio_sim_bank *b = data;
+
+	sysfs_remove_groups(&b->gpio_dev->kobj, b->groups);
+}
+
 /* One "sim_gpioN" group per line with value and pull, as gpio-sim lays them out. */
 static int clxgpio_sim_setup_sysfs(struct device *dev, struct clxgpio_sim_bank *b)
 {
 	unsigned int i, n = b->cg.gc.ngpio;
+	int ret;
 
 	b->groups = devm_kcalloc(dev, n + 1, sizeof(*b->groups), GFP_KERNEL);
 	if (!b->groups)
@@ -192,15 +201,16 @@ static int clxgpio_sim_setup_sysfs(struct device *dev, struct clxgpio_sim_bank *
 		b->groups[i] = grp;
 	}
 	dev_set_drvdata(b->gpio_dev, b);
-	return sysfs_create_groups(&b->gpio_dev->kobj, b->groups);
+	ret = sysfs_create_groups(&b->gpio_dev->kobj, b->groups);
+	if (ret)
+		return ret;
+	return devm_add_action_or_reset(dev, clxgpio_sim_remove_sysfs, b);
 }
 
 static void clxgpio_sim_quiesce(void *data)
 {
 	struct clxgpio_sim_bank *b = data;
 
-	if (b->groups && b->gpio_dev)
-		sysfs_remove_groups(&b->gpio_dev->kobj, b->groups);
 	WRITE_ONCE(b->dying, true);
 	irq_work_sync(&b->irq_work);
 	cancel_work_sync(&b->cg.sleeping_irq);

@@ -1,1 +1,316 @@
 // SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit suite "clxgpio_glue": the real clxgpio.ko (loaded before this module) through
+ * gpiolib and the irq core. Each case registers a "clxgpio-sim" platform device with a
+ * software-node bank (16 lines, 8 per bank), gets lines through a gpiod lookup table,
+ * requests their interrupts and drives the outside level through the simulator's own
+ * sysfs attribute sim_gpioN/pull, then checks what the handler saw. Only gpiolib, irq,
+ * platform and property APIs present in both 6.1 and 6.12 are used.
+ */
+#include <kunit/test.h>
+#include <linux/atomic.h>
+#include <linux/delay.h>
+#include <linux/device.h>
+#include <linux/fs.h>
+#include <linux/gpio/consumer.h>
+#include <linux/gpio/machine.h>
+#include <linux/interrupt.h>
+#include <linux/irq.h>
+#include <linux/jiffies.h>
+#include <linux/platform_device.h>
+#include <linux/property.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/wait.h>
+
+#define GLUE_LABEL "clxkunit"
+#define GLUE_NGPIO 16
+#define GLUE_SETTLE_MS 30     /* time to wait for an event that must not come */
+#define GLUE_WAIT_MS 1000     /* time to wait for an event that must come */
+#define GLUE_MAX_SEEN 64
+
+static const struct property_entry glue_bank_props[] = {
+	PROPERTY_ENTRY_U32("ngpios", GLUE_NGPIO),
+	PROPERTY_ENTRY_U32("clxgpio,pins-per-bank", 8),
+	PROPERTY_ENTRY_STRING("gpio-sim,label", GLUE_LABEL),
+	{ }
+};
+
+static const struct software_node glue_node = { .name = "clxkunit-sim" };
+static const struct software_node glue_bank = {
+	.name = "bank0",
+	.parent = &glue_node,
+	.properties = glue_bank_props,
+};
+static const struct software_node *glue_nodes[] = { &glue_node, &glue_bank, NULL };
+
+struct glue {
+	struct kunit *test;
+	struct platform_device *pdev;
+	struct device *gpio_dev;  /* gpiochipN: holds sim_gpioN/pull */
+	struct gpiod_lookup_table *lookup;
+	struct gpio_desc *desc;
+	unsigned int offset;
+	int irq;
+	bool irq_requested;
+	atomic_t count;
+	int seen[GLUE_MAX_SEEN];  /* line value read in the handler, per event */
+	int stop_after;           /* level: disable_irq_nosync after this many events */
+	wait_queue_head_t wq;
+};
+
+static irqreturn_t glue_handler(int irq, void *data)
+{
+	struct glue *g = data;
+	int n = atomic_read(&g->count);
+
+	if (n < GLUE_MAX_SEEN)
+		g->seen[n] = gpiod_get_value(g->desc);
+	n = atomic_inc_return(&g->count);
+	if (g->stop_after && n % g->stop_after == 0)
+		disable_irq_nosync(irq);
+	wake_up(&g->wq);
+	return IRQ_HANDLED;
+}
+
+static int glue_is_gpiochip(struct device *dev, void *data)
+{
+	return !strncmp(dev_name(dev), "gpiochip", 8);
+}
+
+static int glue_init(struct kunit *test)
+{
+	struct glue *g = kunit_kzalloc(test, sizeof(*g), GFP_KERNEL);
+	int ret;
+
+	if (!g)
+		return -ENOMEM;
+	g->test = test;
+	atomic_set(&g->count, 0);
+	init_waitqueue_head(&g->wq);
+	test->priv = g;
+
+	ret = software_node_register_node_group(glue_nodes);
+	if (ret)
+		return ret;
+	g->pdev = platform_device_alloc("clxgpio-sim", PLATFORM_DEVID_AUTO);
+	if (!g->pdev) {
+		ret = -ENOMEM;
+		goto err_nodes;
+	}
+	g->pdev->dev.fwnode = software_node_fwnode(&glue_node);
+	ret = platform_device_add(g->pdev);
+	if (ret)
+		goto err_put;
+	if (!g->pdev->dev.driver) {
+		kunit_err(test, "clxgpio-sim did not bind: is clxgpio.ko loaded?\n");
+		ret = -ENODEV;
+		goto err_unregister;
+	}
+	g->gpio_dev = device_find_child(&g->pdev->dev, NULL, glue_is_gpiochip);
+	if (!g->gpio_dev) {
+		ret = -ENODEV;
+		goto err_unregister;
+	}
+	return 0;
+
+err_unregister:
+	platform_device_unregister(g->pdev);
+	g->pdev = NULL;
+	goto err_nodes;
+err_put:
+	platform_device_put(g->pdev);
+	g->pdev = NULL;
+err_nodes:
+	software_node_unregister_node_group(glue_nodes);
+	return ret;
+}
+
+static void glue_exit(struct kunit *test)
+{
+	struct glue *g = test->priv;
+
+	if (!g || !g->pdev)
+		return;
+	if (g->irq_requested)
+		free_irq(g->irq, g);
+	if (!IS_ERR_OR_NULL(g->desc))
+		gpiod_put(g->desc);
+	if (g->lookup) {
+		gpiod_remove_lookup_table(g->lookup);
+		kfree(g->lookup);
+	}
+	put_device(g->gpio_dev);
+	platform_device_unregister(g->pdev);
+	software_node_unregister_node_group(glue_nodes);
+}
+
+/* Sets the outside-world level of the line through sim_gpioN/pull. */
+static void glue_drive(struct glue *g, int level)
+{
+	const char *val = level ? "pull-up" : "pull-down";
+	struct file *f;
+	char *path;
+	loff_t pos = 0;
+	ssize_t n;
+
+	path = kasprintf(GFP_KERNEL, "/sys/bus/platform/devices/%s/%s/sim_gpio%u/pull",
+			 dev_name(&g->pdev->dev), dev_name(g->gpio_dev), g->offset);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(g->test, path);
+	f = filp_open(path, O_WRONLY, 0);
+	kfree(path);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(g->test, f);
+	n = kernel_write(f, val, strlen(val), &pos);
+	filp_close(f, NULL);
+	KUNIT_ASSERT_EQ(g->test, n, (ssize_t)strlen(val));
+}
+
+/* Waits until the handler ran want times (or the timeout), then lets late events in. */
+static int glue_count_after(struct glue *g, int want, unsigned int timeout_ms)
+{
+	wait_event_timeout(g->wq, atomic_read(&g->count) >= want, msecs_to_jiffies(timeout_ms));
+	msleep(GLUE_SETTLE_MS);
+	return atomic_read(&g->count);
+}
+
+/* Drives level and expects the count to become exactly want. */
+#define glue_step(g, level, want)                                                         \
+	do {                                                                               \
+		int __want = (want);                                                       \
+		glue_drive(g, level);                                                      \
+		KUNIT_EXPECT_EQ_MSG((g)->test, glue_count_after(g, __want, __want >            \
+				    atomic_read(&(g)->count) ? GLUE_WAIT_MS : 0), __want,      \
+				    "after driving %d", level);                            \
+	} while (0)
+
+/* Gets line offset as an input and requests its interrupt with flags. */
+static void glue_request(struct glue *g, unsigned int offset, int initial, unsigned long flags)
+{
+	struct kunit *test = g->test;
+	int ret;
+
+	g->offset = offset;
+	glue_drive(g, initial);
+	g->lookup = kzalloc(struct_size(g->lookup, table, 2), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, g->lookup);
+	g->lookup->dev_id = dev_name(&g->pdev->dev);
+	g->lookup->table[0] = (struct gpiod_lookup)
+		GPIO_LOOKUP_IDX(GLUE_LABEL, offset, "kunit", 0, GPIO_ACTIVE_HIGH);
+	gpiod_add_lookup_table(g->lookup);
+	g->desc = gpiod_get(&g->pdev->dev, "kunit", GPIOD_IN);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, g->desc);
+	KUNIT_EXPECT_EQ(test, gpiod_get_value(g->desc), initial);
+	g->irq = gpiod_to_irq(g->desc);
+	KUNIT_ASSERT_GT(test, g->irq, 0);
+	ret = request_irq(g->irq, glue_handler, flags, "clxgpio-kunit", g);
+	KUNIT_ASSERT_EQ(test, ret, 0);
+	g->irq_requested = true;
+	KUNIT_EXPECT_EQ(test, irq_get_trigger_type(g->irq), (u32)(flags & IRQF_TRIGGER_MASK));
+	/* Requesting must not fire anything by itself. */
+	KUNIT_EXPECT_EQ(test, glue_count_after(g, 1, 0), 0);
+}
+
+static void glue_rising(struct kunit *test)
+{
+	struct glue *g = test->priv;
+
+	glue_request(g, 3, 0, IRQF_TRIGGER_RISING);
+	glue_step(g, 1, 1);
+	glue_step(g, 1, 1);  /* no change, no edge */
+	glue_step(g, 0, 1);
+	glue_step(g, 1, 2);
+	glue_step(g, 0, 2);
+	KUNIT_EXPECT_EQ(test, g->seen[0], 1);
+	KUNIT_EXPECT_EQ(test, g->seen[1], 1);
+}
+
+static void glue_falling(struct kunit *test)
+{
+	struct glue *g = test->priv;
+
+	glue_request(g, 11, 1, IRQF_TRIGGER_FALLING);  /* second bank */
+	glue_step(g, 0, 1);
+	glue_step(g, 1, 1);
+	glue_step(g, 0, 2);
+	glue_step(g, 0, 2);
+	glue_step(g, 1, 2);
+	KUNIT_EXPECT_EQ(test, g->seen[0], 0);
+	KUNIT_EXPECT_EQ(test, g->seen[1], 0);
+}
+
+static void glue_both(struct kunit *test)
+{
+	struct glue *g = test->priv;
+	int i;
+
+	glue_request(g, 5, 0, IRQF_TRIGGER_RISING | IRQF_TRIGGER_FALLING);
+	for (i = 1; i <= 8; i++)
+		glue_step(g, i & 1, i);
+	glue_step(g, 0, 8);
+	/* Strict alternation: the handler saw high, low, high, ... */
+	for (i = 0; i < 8; i++)
+		KUNIT_EXPECT_EQ_MSG(test, g->seen[i], !(i & 1), "event %d", i);
+}
+
+/* Level: fires while asserted; the handler masks (disable_irq_nosync) after 3. */
+static void glue_level(struct kunit *test, unsigned int offset, int asserted, unsigned long flags)
+{
+	struct glue *g = test->priv;
+
+	g->stop_after = 3;
+	glue_request(g, offset, !asserted, flags);
+	glue_step(g, asserted, 3);
+	/* Masked: nothing more although the level holds. */
+	KUNIT_EXPECT_EQ(test, glue_count_after(g, 4, GLUE_SETTLE_MS), 3);
+	KUNIT_EXPECT_EQ(test, g->seen[0], asserted);
+	KUNIT_EXPECT_EQ(test, g->seen[2], asserted);
+	/* Deasserted, then unmasked: still nothing. */
+	glue_drive(g, !asserted);
+	enable_irq(g->irq);
+	KUNIT_EXPECT_EQ(test, glue_count_after(g, 4, GLUE_SETTLE_MS), 3);
+	/* Asserted again: fires again (masked again after 3 more). */
+	glue_step(g, asserted, 6);
+	glue_drive(g, !asserted);
+	enable_irq(g->irq);
+	KUNIT_EXPECT_EQ(test, glue_count_after(g, 7, GLUE_SETTLE_MS), 6);
+}
+
+static void glue_level_high(struct kunit *test)
+{
+	glue_level(test, 2, 1, IRQF_TRIGGER_HIGH);
+}
+
+static void glue_level_low(struct kunit *test)
+{
+	glue_level(test, 14, 0, IRQF_TRIGGER_LOW);
+}
+
+static void glue_wake(struct kunit *test)
+{
+	struct glue *g = test->priv;
+
+	glue_request(g, 7, 0, IRQF_TRIGGER_RISING);
+	KUNIT_EXPECT_EQ(test, irq_set_irq_wake(g->irq, 1), 0);
+	KUNIT_EXPECT_EQ(test, irq_set_irq_wake(g->irq, 0), 0);
+	KUNIT_EXPECT_EQ(test, enable_irq_wake(g->irq), 0);
+	glue_step(g, 1, 1);
+	KUNIT_EXPECT_EQ(test, disable_irq_wake(g->irq), 0);
+}
+
+static struct kunit_case glue_cases[] = {
+	KUNIT_CASE(glue_rising),
+	KUNIT_CASE(glue_falling),
+	KUNIT_CASE(glue_both),
+	KUNIT_CASE(glue_level_high),
+	KUNIT_CASE(glue_level_low),
+	KUNIT_CASE(glue_wake),
+	{}
+};
+
+static struct kunit_suite glue_suite = {
+	.name = "clxgpio_glue",
+	.init = glue_init,
+	.exit = glue_exit,
+	.test_cases = glue_cases,
+};
+kunit_test_suite(glue_suite);
