@@ -1,0 +1,182 @@
+#!/bin/sh
+# clxgpio end-to-end tests, run in the guest (busybox, libgpiod 1.6 tools).
+# Prints PASS <name> / FAIL <name>: reason per check and "e2e-count P F" at the end.
+CFS=/sys/kernel/config/clxgpio
+PL=9030000.pl061
+pass=0; fail=0
+ok() { echo "PASS $1"; pass=$((pass + 1)); }
+ko() { echo "FAIL $1: $2"; fail=$((fail + 1)); }
+check() { # check NAME REASON CMD...
+	n=$1; r=$2; shift 2
+	if "$@"; then ok "$n"; else ko "$n" "$r"; fi
+}
+
+# ---- simulated controller through configfs ----
+sim_create() { # sim_create DEV [sleeping]
+	d=$CFS/$1
+	mkdir -p $d/bank0 || return 1
+	echo 8 >$d/bank0/num_lines
+	echo "e2e-$1" >$d/bank0/label
+	[ -z "$2" ] || echo 1 >$d/bank0/sleeping
+	mkdir $d/bank0/line0 $d/bank0/line3 $d/bank0/line5 $d/bank0/line20
+	echo alpha >$d/bank0/line0/name
+	echo gamma >$d/bank0/line3/name
+	echo beyond >$d/bank0/line20/name
+	mkdir $d/bank0/line5/hog
+	echo myhog >$d/bank0/line5/hog/name
+	echo output-high >$d/bank0/line5/hog/direction
+	echo 1 >$d/live
+}
+sim_destroy() {
+	d=$CFS/$1
+	[ -d $d ] || return 0
+	[ "$(cat $d/live)" = 0 ] || echo 0 >$d/live
+	rmdir $d/bank0/line5/hog 2>/dev/null
+	for l in $d/bank0/line*; do rmdir $l; done
+	rmdir $d/bank0 && rmdir $d
+}
+sim_sysfs() { # sim_sysfs DEV -> /sys/devices/platform/<dev_name>/<chip_name>
+	echo /sys/devices/platform/$(cat $CFS/$1/dev_name)/$(cat $CFS/$1/bank0/chip_name)
+}
+pull() { echo "$3" >"$1/sim_gpio$2/pull"; }
+
+# mon_test NAME CHIP SYSFS OFFSET GPIOMON-FLAGS COUNT EXPECTED-SEQUENCE
+mon_test() {
+	name=$1; chip=$2; sys=$3; off=$4; flags=$5; count=$6; want=$7
+	pull $sys $off pull-down
+	gpiomon $flags -n $count $chip $off >/tmp/mon.$$ 2>&1 &
+	mpid=$!
+	sleep 0.3
+	for i in 1 2 3 4; do
+		pull $sys $off pull-up; sleep 0.05
+		pull $sys $off pull-down; sleep 0.05
+	done
+	i=0
+	while kill -0 $mpid 2>/dev/null && [ $i -lt 30 ]; do sleep 0.1; i=$((i + 1)); done
+	if kill -0 $mpid 2>/dev/null; then
+		kill $mpid; wait $mpid 2>/dev/null
+		ko "$name" "gpiomon still running: $(tr '\n' ' ' </tmp/mon.$$)"
+		return
+	fi
+	wait $mpid
+	got=$(sed -n 's/^event: *\([A-Z]*\) EDGE.*/\1/p' /tmp/mon.$$ | tr '\n' ' ' | sed 's/ $//')
+	if [ "$got" = "$want" ]; then ok "$name"; else ko "$name" "got '$got' want '$want'"; fi
+}
+
+sim_suite() { # sim_suite DEV [sleeping]
+	dev=$1; tag=sim${2:+-sleeping}
+	if ! sim_create $dev $2; then ko "$tag-create" "configfs device did not go live"; return; fi
+	ok "$tag-create"
+	chip=$(cat $CFS/$dev/bank0/chip_name)
+	sys=$(sim_sysfs $dev)
+	check "$tag-chip-name" "chip_name '$chip'" test -c /dev/$chip
+	check "$tag-sysfs" "$sys/sim_gpio0 missing" test -f $sys/sim_gpio0/pull
+	info=$(gpioinfo $chip)
+	check "$tag-label" "gpiodetect lacks e2e-$dev" sh -c "gpiodetect | grep -q '\[e2e-$dev\] (8 lines)'"
+	check "$tag-names" "line names: $info" sh -c "echo '$info' | grep -q 'line   0:  *\"alpha\"' &&
+		echo '$info' | grep -q 'line   3:  *\"gamma\"' && ! echo '$info' | grep -q beyond"
+	check "$tag-hog-info" "hog not shown used: $(echo "$info" | grep 'line   5')" \
+		sh -c "echo '$info' | grep 'line   5:' | grep '\"myhog\"' | grep -q 'output.*\[used\]'"
+	check "$tag-hog-value" "hog output-high does not drive 1" \
+		test "$(cat $sys/sim_gpio5/value)" = 1
+	check "$tag-hog-busy" "hogged line could be requested" sh -c "! gpioget $chip 5 2>/dev/null"
+
+	# gpioget follows the simulated outside world
+	pull $sys 1 pull-up
+	v1=$(gpioget $chip 1); pull $sys 1 pull-down; v0=$(gpioget $chip 1)
+	check "$tag-gpioget" "pull-up/down read $v1/$v0" test "$v1$v0" = 10
+	# gpioset drives the line: value visible in sysfs while held
+	gpioset -m time -s 1 $chip 2=1 & spid=$!; sleep 0.4
+	a=$(cat $sys/sim_gpio2/value); wait $spid
+	gpioset -m time -s 1 $chip 2=0 & spid=$!; sleep 0.4
+	b=$(cat $sys/sim_gpio2/value); wait $spid
+	check "$tag-gpioset" "sysfs value $a/$b for 1/0" test "$a$b" = 10
+	# bias through the simulated pull
+	pull $sys 6 pull-down
+	u=$(gpioget --bias=pull-up $chip 6)
+	pull $sys 6 pull-up
+	d=$(gpioget --bias=pull-down $chip 6)
+	check "$tag-bias" "pull-up/down bias read $u/$d" test "$u$d" = 10
+
+	mon_test "$tag-gpiomon-both" $chip $sys 4 "" 6 "RISING FALLING RISING FALLING RISING FALLING"
+	mon_test "$tag-gpiomon-rising" $chip $sys 4 "-r" 3 "RISING RISING RISING"
+	mon_test "$tag-gpiomon-falling" $chip $sys 4 "-f" 3 "FALLING FALLING FALLING"
+
+	check "$tag-busy-live" "num_lines writable while live" \
+		sh -c "! echo 4 2>/dev/null >$CFS/$dev/bank0/num_lines"
+	check "$tag-live-eperm" "writing live=1 again did not fail" \
+		sh -c "! echo 1 2>/dev/null >$CFS/$dev/live"
+	echo 0 >$CFS/$dev/live
+	check "$tag-teardown" "chip $chip still present after live=0" \
+		sh -c "[ ! -e /dev/$chip ] && [ \"\$(cat $CFS/$dev/bank0/chip_name)\" = none ]"
+	echo 1 >$CFS/$dev/live
+	check "$tag-relive" "second live=1 failed" test "$(cat $CFS/$dev/live)" = 1
+	sim_destroy $dev
+	check "$tag-rmdir" "configfs device left behind" test ! -d $CFS/$dev
+}
+
+sim_suite e2e
+sim_suite e2es sleeping
+
+# configfs error codes
+mkdir -p $CFS/errs/b
+check cfs-no-banks "live without banks accepted" sh -c "mkdir $CFS/nob && ! echo 1 2>/dev/null >$CFS/nob/live; rmdir $CFS/nob"
+mkdir $CFS/errs/c; echo same >$CFS/errs/b/label; echo same >$CFS/errs/c/label
+check cfs-dup-label "duplicate labels accepted" sh -c "! echo 1 2>/dev/null >$CFS/errs/live"
+echo 0 >$CFS/errs/c/num_lines 2>/dev/null
+check cfs-num-lines-0 "num_lines 0 accepted" test "$(cat $CFS/errs/c/num_lines)" = 1
+check cfs-bad-line "line12x accepted" sh -c "! mkdir $CFS/errs/b/line12x 2>/dev/null"
+mkdir $CFS/errs/b/line1
+check cfs-bad-hog "hog named nothog accepted" sh -c "! mkdir $CFS/errs/b/line1/nothog 2>/dev/null"
+mkdir $CFS/errs/b/line1/hog
+check cfs-bad-dir "direction 'sideways' accepted" sh -c "! echo sideways 2>/dev/null >$CFS/errs/b/line1/hog/direction"
+echo "" >$CFS/errs/c/label; echo 2000 >$CFS/errs/c/num_lines
+check cfs-probe-fail "2000 lines went live" sh -c "! echo 1 2>/dev/null >$CFS/errs/live && [ \$(cat $CFS/errs/live) = 0 ]"
+rmdir $CFS/errs/b/line1/hog $CFS/errs/b/line1 $CFS/errs/b $CFS/errs/c $CFS/errs
+
+# ---- PL061 ----
+plchip=$(gpiodetect | sed -n "s/^\(gpiochip[0-9]*\) \[$PL\].*/\1/p")
+check pl061-present "no gpiochip labelled $PL" test -n "$plchip"
+pl_roundtrip() { # drives line 0 to 1/0 and reads back the driven level from debugfs
+	gpioset -m time -s 1 $PL 0=1 & p=$!; sleep 0.3
+	a=$(grep -E "^ *gpio-[0-9]+ .*\|gpioset" /sys/kernel/debug/gpio | head -n1); wait $p
+	gpioset -m time -s 1 $PL 0=0 & p=$!; sleep 0.3
+	b=$(grep -E "^ *gpio-[0-9]+ .*\|gpioset" /sys/kernel/debug/gpio | head -n1); wait $p
+	echo "$a" | grep -q "out hi" && echo "$b" | grep -q "out lo"
+}
+check pl061-gpioset "debugfs did not show out hi / out lo" pl_roundtrip
+check pl061-gpioget "gpioget on line 1 failed" sh -c "gpioget $PL 1 | grep -qE '^[01]$'"
+check pl061-gpioinfo "gpioinfo failed" sh -c "gpioinfo $PL | grep -q 'line   7:'"
+adev=$(ls /sys/bus/amba/drivers/clxgpio-pl061/ 2>/dev/null | grep pl061 | head -n1)
+if [ -n "$adev" ]; then
+	echo $adev >/sys/bus/amba/drivers/clxgpio-pl061/unbind
+	check pl061-unbind "chip still listed after unbind" sh -c "! gpiodetect | grep -q '\[$PL\]'"
+	echo $adev >/sys/bus/amba/drivers/clxgpio-pl061/bind
+	check pl061-rebind "chip missing after bind" sh -c "gpiodetect | grep -q '\[$PL\]'"
+	check pl061-rebind-io "set/get after rebind" pl_roundtrip
+else
+	ko pl061-unbind "no device bound to clxgpio-pl061"
+fi
+
+# ---- module reload ----
+ko_path=$(find /lib/modules/$(uname -r) -name clxgpio.ko | head -n1)
+if rmmod clxgpio; then
+	ok rmmod
+	check rmmod-gone "configfs or chip left after rmmod" sh -c "[ ! -d $CFS ] && ! gpiodetect | grep -q '\[$PL\]'"
+	if insmod $ko_path; then ok insmod; else ko insmod "insmod $ko_path failed"; fi
+	check reload-pl061 "PL061 not back after insmod" sh -c "gpiodetect | grep -q '\[$PL\]'"
+	if sim_create again; then ok reload-sim; else ko reload-sim "sim device not live after reload"; fi
+	sim_destroy again
+else
+	ko rmmod "rmmod clxgpio failed"
+fi
+
+# ---- kernel log ----
+if dmesg | grep -E 'WARNING|BUG|lockdep|possible recursive locking' >/tmp/bad.txt; then
+	ko dmesg-clean "$(head -n3 /tmp/bad.txt | tr '\n' ' ')"
+else
+	ok dmesg-clean
+fi
+
+echo "e2e-count $pass $fail"
+[ $fail -eq 0 ]

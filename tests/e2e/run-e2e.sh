@@ -1,0 +1,28 @@
+#!/bin/sh
+# run-e2e.sh: boots the test kernel (KERNEL=6.12|6.1) with clxgpio.ko, runs the guest
+# scripts of tests/e2e (e2e.sh and the gpio-sim.sh selftest against clxgpio's
+# configfs) and records "passed failed" in build/results/e2e-$KERNEL.count.
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+KERNEL=${KERNEL:-6.12}
+results=$top/build/results
+mkdir -p "$results"
+log=$top/build/e2e-$KERNEL.log
+make -C "$top" --no-print-directory module KERNEL=$KERNEL >/dev/null || {
+	echo "0 1" >"$results/e2e-$KERNEL.count"; exit 1; }
+KERNEL=$KERNEL MODULES="$top/build/module-$KERNEL/clxgpio.ko" EXTRA="$here" LOG="$log" \
+	TIMEOUT=${TIMEOUT:-400} \
+	CMD='sh /extra/selftest-gpio-sim.sh; a=$?; sh /extra/e2e.sh; b=$?; [ $a -eq 0 ] && [ $b -eq 0 ]' \
+	"$top/tests/qemu/vm.sh" >/dev/null 2>&1
+rc=$?
+p=0; f=0
+for c in $(sed -n 's/^e2e-count \([0-9]*\) \([0-9]*\)$/\1:\2/p' "$log" 2>/dev/null); do
+	p=$((p + ${c%:*})); f=$((f + ${c#*:}))
+done
+grep -E '^(PASS|FAIL) ' "$log" 2>/dev/null
+# A VM that died, timed out or logged a splat counts as one more failure.
+case $rc in 0|1) ;; *) echo "FAIL vm: exit $rc (splat, timeout or crash)"; f=$((f + 1)) ;; esac
+[ $((p + f)) -gt 0 ] || f=1
+echo "$p $f" >"$results/e2e-$KERNEL.count"
+echo "e2e-$KERNEL: $p passed, $f failed"
+[ "$f" -eq 0 ]
