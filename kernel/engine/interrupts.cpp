@@ -54,12 +54,15 @@ clx_irq_config Chip::hw_config(const Bank& b, const PinSlot& s, unsigned offset)
                         m_geo.has(CLX_CAP_HW_DEBOUNCE) ? s.debounce : u16{0}};
 }
 
-// Stores cfg and enables the (currently disabled) pin in hardware, unmasked.
+// Stores cfg and enables the (currently disabled) pin in hardware, unmasked. If the
+// client refuses, the pin keeps the configuration and emulation state it had.
 Status Chip::program_irq(u16 bank, unsigned offset, const clx_irq_config& cfg, u32 flags,
                          bool emulate, ArmFrom from) {
   Bank& b = m_banks[bank];
   PinSlot& s = slot(bank, offset);
   u64 m = bit(offset);
+  const PinSlot slot_before = s;
+  const u64 stable_before = b.stable_high, armed_before = b.armed_high, pending_before = b.pending;
   s.irq_mode = static_cast<u8>(cfg.mode);
   s.irq_polarity = static_cast<u8>(cfg.polarity);
   s.pull = static_cast<u8>(cfg.pull);
@@ -93,7 +96,11 @@ Status Chip::program_irq(u16 bank, unsigned offset, const clx_irq_config& cfg, u
   clx_irq_config hw = hw_config(b, s, offset);
   Status st = from_client(m_ops->enable_irq(m_ctx, bank, static_cast<u16>(offset), &hw));
   if (failed(st)) {
-    b.emulated &= ~m;
+    s = slot_before;
+    b.emulated = with_bit(b.emulated, m, was_emulated);
+    b.stable_high = with_bit(b.stable_high, m, (stable_before & m) != 0);
+    b.armed_high = with_bit(b.armed_high, m, (armed_before & m) != 0);
+    b.pending = with_bit(b.pending, m, (pending_before & m) != 0);
     return st;
   }
   b.enabled |= m;
@@ -131,12 +138,12 @@ Status Chip::irq_connect(u16 pin, const clx_irq_config& cfg, u32 flags) {
     ++ps.irq_users;
     return Status::ok;
   }
-  Bank& b = m_banks[bank];
-  u64 m = bit(offset);
-  b.masked &= ~m;
-  b.storm &= ~m;
   s = program_irq(bank, offset, cfg, flags, emulate, ArmFrom::connect);
   if (failed(s)) return s;
+  Bank& b = m_banks[bank];
+  u64 m = bit(offset);
+  b.masked &= ~m;  // EnableInterrupt leaves the pin unmasked
+  b.storm &= ~m;
   ps.owner |= kOwnIrq;
   ps.irq_users = 1;
   ps.storm_count = 0;
@@ -216,7 +223,14 @@ Status Chip::irq_unmask(u16 pin) {
   bool was_masked = (b.masked & m) != 0;
   b.masked &= ~m;
   if (!was_masked || !(b.live() & m)) return Status::ok;
-  clx_irq_config hw = hw_config(b, slot(bank, offset), offset);
+  const PinSlot& ps = slot(bank, offset);
+  // A level interrupt is unmasked once its consumer has serviced the source: drop the
+  // status latched meanwhile, so it fires again only if the line is still asserted.
+  if (!(b.emulated & m) && ps.irq_mode == CLX_IRQ_LEVEL && m_ops->clear_active != nullptr) {
+    s = from_client(m_ops->clear_active(m_ctx, bank, m));
+    if (failed(s)) return s;
+  }
+  clx_irq_config hw = hw_config(b, ps, offset);
   return from_client(m_ops->unmask_irq(m_ctx, bank, static_cast<u16>(offset), &hw));
 }
 
