@@ -135,17 +135,16 @@ Status Chip::debounce_expired(u16 bank, u64 mask, clx_dispatch* out) {
   Bank& b = m_banks[bank];
   u64 due = mask & b.pending & b.enabled;
   if (due == 0) return Status::ok;
-  // Live pins are armed for the opposite of the candidate level: had the line left
-  // it, the interrupt would have cancelled the change. Masked pins are not watched,
-  // so their level is read back.
-  u64 unwatched = due & ~b.live();
-  if (unwatched != 0) {
-    u64 level = 0;
-    if (failed(read_level(bank, &level))) return Status::io_error;
-    u64 gone = unwatched & (level ^ ~b.armed_high);
-    b.pending &= ~gone;
-    due &= ~gone;
-  }
+  // Pins are armed for the opposite of the candidate level, but the interrupt that
+  // would cancel the change may not have been serviced yet (the timer and the
+  // interrupt race), and masked pins are not watched at all: read the level back.
+  // A pin found at its armed level is not stable; its interrupt (re)starts it. A
+  // controller that only relays interrupts cannot be read: trust the armed state.
+  u64 level = ~b.armed_high;
+  if (m_ops->read_pins != nullptr && failed(read_level(bank, &level))) return Status::io_error;
+  u64 gone = due & (level ^ ~b.armed_high);
+  b.pending &= ~gone;
+  due &= ~gone;
   b.pending &= ~due;
   for_each_pin(due, [&](unsigned p) {
     bool high = (b.armed_high & bit(p)) == 0;
