@@ -84,6 +84,56 @@ TEST_P(Debounce, BounceAwayAgainRestartsAndDeliversOnce) {
   EXPECT_TRUE(expire(r.chip, 0, B(7)).empty());
 }
 
+// The timer and the interrupt race: the line bounced back and its interrupt is still
+// waiting to be serviced when the timer expires. The expiry must not deliver a change
+// the line no longer shows (FACTS 10: at expiry read the level).
+TEST_P(Debounce, ExpiryBeforeTheBounceBackIsServicedDeliversNothing) {
+  SimRig r(64, 32, mm());
+  r.drive(7, 1);
+  ASSERT_EQ(clxgpio_irq_connect(r.chip, 7, &kBothDebounced, 0), 0);
+  clx_dispatch raw{};
+  r.drive(7, 0);
+  ASSERT_TRUE(dispatch(r.chip, 0, &raw).empty());
+  ASSERT_EQ(raw.debounce_restart, B(7));
+  EXPECT_TRUE(r.drive(7, 1));  // back, interrupt pending, not yet serviced
+  EXPECT_TRUE(expire(r.chip, 0, B(7)).empty());
+  EXPECT_TRUE(dispatch(r.chip, 0, &raw).empty());
+  EXPECT_EQ(raw.debounce_restart, 0u);
+  EXPECT_TRUE(expire(r.chip, 0, B(7)).empty());
+  // Still consistent: a real press is delivered once.
+  r.drive(7, 0);
+  ASSERT_TRUE(dispatch(r.chip, 0, &raw).empty());
+  EXPECT_EQ(raw.debounce_restart, B(7));
+  EXPECT_EQ(expire(r.chip, 0, B(7)), (std::vector<Event>{falling(7, ASSERTED)}));
+  EXPECT_TRUE(dispatch(r.chip, 0).empty());
+}
+
+// Back and away again before the service: the change stands, delivered once, and the
+// late service of the stale interrupt adds nothing.
+TEST_P(Debounce, ExpiryAfterBackAndAwayAgainDeliversOnce) {
+  SimRig r(64, 32, mm());
+  r.drive(7, 1);
+  ASSERT_EQ(clxgpio_irq_connect(r.chip, 7, &kBothDebounced, 0), 0);
+  clx_dispatch raw{};
+  r.drive(7, 0);
+  ASSERT_TRUE(dispatch(r.chip, 0, &raw).empty());
+  r.drive(7, 1);
+  r.drive(7, 0);  // status latched while high; the line is low again
+  EXPECT_EQ(expire(r.chip, 0, B(7)), (std::vector<Event>{falling(7, ASSERTED)}));
+  std::vector<Event> later;
+  for (int i = 0; i < 4; ++i) {
+    auto ev = dispatch(r.chip, 0, &raw);
+    later.insert(later.end(), ev.begin(), ev.end());
+    auto ex = expire(r.chip, 0, raw.debounce_restart);
+    later.insert(later.end(), ex.begin(), ex.end());
+  }
+  EXPECT_TRUE(later.empty());
+  EXPECT_FALSE(r.pending(0));
+  r.drive(7, 1);
+  ASSERT_TRUE(dispatch(r.chip, 0, &raw).empty());
+  EXPECT_EQ(expire(r.chip, 0, raw.debounce_restart), (std::vector<Event>{rising(7)}));
+}
+
 TEST_P(Debounce, LineAssertedAtConnectIsDebouncedToo) {
   SimRig r(64, 32, mm());
   ASSERT_EQ(clxgpio_irq_connect(r.chip, 2, &kBothDebounced, 0), 0);  // low: asserted
@@ -246,6 +296,38 @@ TEST(DebouncePl061, EdgeWithDebounceIsEmulatedInLevelMode) {
   EXPECT_EQ(expire(r.chip, 0, B(2)), (std::vector<Event>{rising(2)}));
   clx_irq_config lvl = irq_cfg(CLX_IRQ_LEVEL, CLX_POL_LOW, 300);
   EXPECT_EQ(clxgpio_irq_connect(r.chip, 3, &lvl, 0), -CLX_EOPNOTSUPP);
+}
+
+TEST(DebounceFake, InterruptOnlyControllerStillDebounces) {
+  FakeClient fake(8, 8, CLX_CAP_LEVEL | CLX_CAP_ACTIVE_HIGH | CLX_CAP_ACTIVE_LOW | CLX_CAP_MEMORY_MAPPED);
+  fake.ops.connect_io = nullptr;
+  fake.ops.disconnect_io = nullptr;
+  fake.ops.read_pins = nullptr;
+  fake.ops.write_pins = nullptr;
+  clx_chip* chip = fake.make_chip();
+  clx_irq_config both = irq_cfg(CLX_IRQ_EDGE, CLX_POL_BOTH, 200);
+  ASSERT_EQ(clxgpio_irq_connect(chip, 3, &both, 0), 0);
+  EXPECT_EQ(fake.last_irq.polarity, CLX_POL_LOW);
+  fake.active_value = B(3);
+  clx_dispatch raw{};
+  EXPECT_TRUE(dispatch(chip, 0, &raw).empty());
+  EXPECT_EQ(raw.debounce_restart, B(3));
+  fake.active_value = 0;
+  EXPECT_EQ(expire(chip, 0, B(3)), (std::vector<Event>{falling(3, ASSERTED)}));
+  // A failing read on a controller that has one is reported, the change kept.
+  FakeClient rd(8, 8, CLX_CAP_LEVEL | CLX_CAP_ACTIVE_HIGH | CLX_CAP_ACTIVE_LOW);
+  clx_chip* c2 = rd.make_chip();
+  rd.read_value = B(3);  // high: deasserted
+  ASSERT_EQ(clxgpio_irq_connect(c2, 3, &both, 0), 0);
+  rd.active_value = B(3);
+  rd.read_value = 0;
+  EXPECT_TRUE(dispatch(c2, 0, &raw).empty());
+  rd.active_value = 0;
+  rd.fail[FakeClient::kReadPins] = -CLX_EIO;
+  clx_dispatch d{};
+  EXPECT_EQ(clxgpio_debounce_expired(c2, 0, B(3), &d), -CLX_EIO);
+  rd.fail[FakeClient::kReadPins] = 0;
+  EXPECT_EQ(expire(c2, 0, B(3)), (std::vector<Event>{falling(3, ASSERTED)}));
 }
 
 TEST(DebounceHw, HardwareDebounceIsPassedThroughNotEmulated) {
