@@ -15,6 +15,28 @@ const Chip* cpp(const clx_chip* c) { return reinterpret_cast<const Chip*>(c); }
 
 int bad_args() { return to_errno(Status::invalid); }
 
+// CAST: a C caller may store any int in an enum field, but C++ must not read an
+// out-of-range value as the enum (undefined; UBSan traps it): check the raw integer
+// before the engine sees the struct.
+template <typename E>
+bool enum_in(const E& field, clx_u32 lo, clx_u32 hi) {
+  static_assert(sizeof(E) == sizeof(clx_u32), "C enums are 32-bit on clxgpio targets");
+  clx_u32 v;
+  __builtin_memcpy(&v, &field, sizeof v);
+  return v >= lo && v <= hi;
+}
+
+bool valid(const clx_io_config& c) {
+  return enum_in(c.mode, CLX_IO_INPUT, CLX_IO_OUTPUT) &&
+         enum_in(c.pull, CLX_PULL_DEFAULT, CLX_PULL_NONE);
+}
+
+bool valid(const clx_irq_config& c) {
+  return enum_in(c.mode, CLX_IRQ_LEVEL, CLX_IRQ_EDGE) &&
+         enum_in(c.polarity, CLX_POL_HIGH, CLX_POL_BOTH) &&
+         enum_in(c.pull, CLX_PULL_DEFAULT, CLX_PULL_NONE);
+}
+
 }  // namespace
 
 extern "C" {
@@ -109,7 +131,7 @@ int clxgpio_pin_write(clx_chip* chip, clx_u16 pin, int value) {
 
 int clxgpio_io_connect(clx_chip* chip, clx_u16 bank, clx_u64 mask, const clx_io_config* cfg,
                        clx_u32 flags) {
-  if (cfg == nullptr) return bad_args();
+  if (cfg == nullptr || !valid(*cfg)) return bad_args();
   return to_errno(cpp(chip)->io_connect(bank, mask, *cfg, flags));
 }
 
@@ -136,7 +158,7 @@ int clxgpio_irq_set_asserted_high(clx_chip* chip, clx_u16 pin, int asserted_high
 }
 
 int clxgpio_irq_connect(clx_chip* chip, clx_u16 pin, const clx_irq_config* cfg, clx_u32 flags) {
-  if (cfg == nullptr) return bad_args();
+  if (cfg == nullptr || !valid(*cfg)) return bad_args();
   return to_errno(cpp(chip)->irq_connect(pin, *cfg, flags));
 }
 
@@ -146,7 +168,7 @@ int clxgpio_irq_disconnect(clx_chip* chip, clx_u16 pin) {
 
 int clxgpio_irq_reconfigure(clx_chip* chip, clx_u16 pin, const clx_irq_config* cfg,
                             clx_u32 flags) {
-  if (cfg == nullptr) return bad_args();
+  if (cfg == nullptr || !valid(*cfg)) return bad_args();
   return to_errno(cpp(chip)->irq_reconfigure(pin, *cfg, flags));
 }
 
