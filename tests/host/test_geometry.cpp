@@ -481,3 +481,32 @@ TEST(BadInput, EnumsAndFlagsAreEinvalAndChangeNothing) {
   r.drive(1, 1);
   for (int i = 0; i < 300; ++i) ASSERT_EQ(dispatch(r.chip, 0), (std::vector<Event>{level(1)})) << i;
 }
+
+// A C caller can store any int in an enum field (C has no range rule; C++ does).
+// The engine must turn those into -EINVAL without reading them as C++ enums, which
+// UBSan reports as undefined behaviour.
+TEST(BadInput, EnumFieldsOutsideTheEnumRangeFromC) {
+  SimRig r(64, 32);
+  auto poke = [](auto& field, int value) { std::memcpy(&field, &value, sizeof value); };
+  static_assert(sizeof(clx_irq_mode) == sizeof(int), "C enums are int-sized here");
+  for (int bad : {9, -1, 0x7FFFFFFF, 256}) {
+    clx_irq_config icfg = irq_cfg(CLX_IRQ_EDGE, CLX_POL_BOTH);
+    poke(icfg.mode, bad);
+    EXPECT_EQ(clxgpio_irq_connect(r.chip, 1, &icfg, 0), -CLX_EINVAL) << bad;
+    EXPECT_EQ(clxgpio_irq_reconfigure(r.chip, 1, &icfg, 0), -CLX_EINVAL) << bad;
+    icfg = irq_cfg(CLX_IRQ_EDGE, CLX_POL_BOTH);
+    poke(icfg.polarity, bad);
+    EXPECT_EQ(clxgpio_irq_connect(r.chip, 1, &icfg, 0), -CLX_EINVAL) << bad;
+    icfg = irq_cfg(CLX_IRQ_EDGE, CLX_POL_BOTH);
+    poke(icfg.pull, bad);
+    EXPECT_EQ(clxgpio_irq_connect(r.chip, 1, &icfg, 0), -CLX_EINVAL) << bad;
+    clx_io_config io = io_cfg(CLX_IO_INPUT);
+    poke(io.mode, bad);
+    EXPECT_EQ(clxgpio_io_connect(r.chip, 0, B(1), &io, 0), -CLX_EINVAL) << bad;
+    io = io_cfg(CLX_IO_INPUT);
+    poke(io.pull, bad);
+    EXPECT_EQ(clxgpio_io_connect(r.chip, 0, B(1), &io, 0), -CLX_EINVAL) << bad;
+  }
+  EXPECT_EQ(clxgpio_irq_is_connected(r.chip, 1), 0);
+  EXPECT_EQ(clxgpio_io_mode(r.chip, 1), 0);
+}
