@@ -56,15 +56,19 @@ done
 [ -z "$cmdfile" ] || [ -f "$cmdfile" ] || die "command file $cmdfile not found"
 [ -z "$aml" ] || [ -d "$aml" ] || die "ACPI table dir $aml is not a directory"
 
-# 1. Guest packages: downloaded once, as arm64 .debs, and kept.
+# 1. Guest packages: downloaded once, as arm64 .debs, and kept. Steps 1 and 2 fill shared
+# caches, so they run under a lock (concurrent VMs just wait for the first builder).
 debdir=$CACHE/debs-arm64
+mkdir -p "$CACHE"
+exec 9>"$CACHE/.lock-initramfs"
+flock 9
 if [ ! -f "$debdir/clx-done" ]; then
 	log "downloading arm64 packages: $GUEST_PKGS"
 	dpkg --print-foreign-architectures | grep -qx arm64 ||
 		die "the arm64 dpkg architecture is missing (run tests/qemu/install-deps.sh)"
 	tmp=$CACHE/.debs-tmp-$$
 	rm -rf "$tmp"
-	mkdir -p "$tmp" "$CACHE"
+	mkdir -p "$tmp"
 	pkgs=()
 	for p in $GUEST_PKGS; do pkgs+=("$p:arm64"); done
 	(cd "$tmp" && apt-get download -q -o APT::Sandbox::User=root "${pkgs[@]}" >&2) ||
@@ -106,9 +110,12 @@ if [ ! -f "$base" ]; then
 	rm -rf "$root"
 	trap - EXIT
 fi
+flock -u 9
+exec 9>&-
 
-# 3. Overlay: /init, guest/* helpers (in /usr/local/bin), /cmd, the caller's modules, /extra, /dev/console (made by the kernel's
-# own gen_init_cpio so no device node, and no root, is needed on the host).
+# 3. Overlay: /init, guest/* helpers (in /usr/local/bin), /cmd, the caller's modules, /extra,
+# /dev/console. Made by the kernel's own gen_init_cpio, so no device node (and no root) is
+# needed on the host.
 work=$(mktemp -d "${TMPDIR:-/tmp}/clx-initramfs-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 list=$work/list

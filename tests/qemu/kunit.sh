@@ -11,6 +11,7 @@
 # Environment: everything vm.sh takes (KERNEL, KDIR, ACPI, EXTRA, APPEND, TIMEOUT, ...), and
 #   MODULES='a.ko ...'   loaded before the test modules
 #   KUNIT_FILTER=glob    kunit.filter_glob (6.12; 6.1 ignores it for modules)
+#   LOG=file             keep the VM console output
 #   KTAP_OUT=file        also write the joined KTAP (one header, suites numbered 1..N), e.g.
 #                        for tools/testing/kunit/kunit.py parse
 # Output: one line per case (PASS/FAIL/SKIP suite.case), one per suite, then
@@ -27,7 +28,8 @@ for t in "$@"; do
 done
 
 log=$(mktemp "${TMPDIR:-/tmp}/clx-kunit-XXXXXX")
-trap 'rm -f "$log"' EXIT
+keep=${LOG:-}
+trap 'if [ -n "$keep" ]; then cp "$log" "$keep"; fi; rm -f "$log"' EXIT
 
 append="kunit.enable=1 printk.time=0 ${APPEND:-}"
 [ -z "${KUNIT_FILTER:-}" ] || append="$append kunit.filter_glob=$KUNIT_FILTER"

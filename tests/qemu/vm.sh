@@ -3,7 +3,7 @@
 #
 # Environment:
 #   KERNEL=6.12|6.1   kernel (default 6.12); built or found by build-kernel.sh
-#   KDIR=dir          use this finished build-kernel.sh tree instead
+#   KDIR=dir          use this finished build-kernel.sh tree instead (wins over KERNEL)
 #   ACPI=1            UEFI + ACPI: -M virt-4.1 with QEMU_EFI.fd, acpi=force (PL061 = ARMH0061)
 #   MODULES='a.ko b.ko'  insmod'ed in this order at boot
 #   EXTRA=dir         copied to /extra in the guest
@@ -13,7 +13,7 @@
 #                     status; 125 if a module did not load or the guest died before
 #                     reporting, 124 on timeout, 126 if CMD passed but a splat was logged
 #                     (CMD's own non-zero status wins over the splat)
-#   TIMEOUT=s         for CMD (default 300)
+#   TIMEOUT=s         for CMD (default 180)
 #   SMP=n             CPUs (default 2)
 #   APPEND='...'      extra kernel command line
 #   VERBOSE=1         full boot log on the console with CMD (default: quiet)
@@ -63,23 +63,26 @@ fi
 console=$work/console.log
 start=$(date +%s.%N)
 set +e
-timeout --foreground -k 5 "${TIMEOUT:-300}" "${qemu[@]}" -display none -monitor none \
+timeout --foreground -k 5 "${TIMEOUT:-180}" "${qemu[@]}" -display none -monitor none \
 	-serial stdio -append "$append" </dev/null | tee "$console"
 qrc=${PIPESTATUS[0]}
 set -e
-elapsed=$(echo "$(date +%s.%N) - $start" | bc)
+elapsed=$(printf '%.1f' "$(echo "$(date +%s.%N) - $start" | bc)")
 [ -z "${LOG:-}" ] || tr -d '\r' <"$console" >"$LOG"
 
 status=$(tr -d '\r' <"$console" | sed -n 's/^CLX-EXIT=\([0-9]\{1,\}\)$/\1/p' | tail -n1)
 splats=$(tr -d '\r' <"$console" | grep -c '^CLX-SPLAT: ' || true)
 if [ "$qrc" = 124 ]; then
-	log "timed out after ${TIMEOUT:-300} s"
+	log "timed out after ${TIMEOUT:-180} s"
 	exit 124
 fi
 if [ -z "$status" ]; then
-	log "the guest stopped without reporting an exit status (qemu exit $qrc, ${elapsed} s)"
+	log "the guest stopped without reporting an exit status (qemu exit $qrc, ${elapsed} s):" \
+		"a panic? VERBOSE=1 APPEND=earlycon shows the whole boot log"
 	exit 125
 fi
+failed_mod=$(tr -d '\r' <"$console" | sed -n 's/^CLX-INSMOD-FAILED=//p')
+[ -z "$failed_mod" ] || log "insmod failed in the guest: $failed_mod (CMD not run)"
 log "CMD exit status $status, $splats splat line(s), ${elapsed} s boot to result"
 if [ "$status" = 0 ] && [ "$splats" -gt 0 ]; then
 	log "kernel splat(s) in dmesg: see the CLX-SPLAT lines"
