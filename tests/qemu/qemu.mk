@@ -7,6 +7,7 @@
 #   run                    boot to an interactive shell (Ctrl-A X quits)
 #   qemu-kunit             run the KUnit modules in CLX_KUNIT_MODULES (after CLX_MODULES)
 #   qemu-selftest-gpio-sim run the kernel's gpio-sim.sh selftest against upstream gpio-sim
+#                          (without CLX_MODULES)
 #   qemu-kdir              print KDIR
 # Variables (set by the top Makefile or on the command line)
 #   KERNEL ?= 6.12         kernel version (6.12 or 6.1)
@@ -35,7 +36,11 @@ endif
 export KDIR
 QEMU_KERNEL_STAMP := $(KDIR)/clx-done
 
-QEMU_VM = KERNEL=$(KERNEL) MODULES="$(strip $(CLX_MODULES) $(MODULES))" $(QEMU_DIR)/vm.sh
+# CMD reaches vm.sh verbatim, as the shell would pass it: `make vm CMD='echo $HOME'` needs
+# no $$ (make would expand an exported command-line variable).
+unexport CMD
+QEMU_VM = KERNEL=$(KERNEL) MODULES="$(strip $(CLX_MODULES) $(MODULES))" \
+	CMD='$(subst ','\'',$(value CMD))' $(QEMU_DIR)/vm.sh
 
 .PHONY: kernel vm run qemu-kunit qemu-selftest-gpio-sim qemu-kdir
 
@@ -53,14 +58,16 @@ vm: $(QEMU_KERNEL_STAMP)
 	$(QEMU_VM)
 
 run: $(QEMU_KERNEL_STAMP)
-	CMD= $(QEMU_VM)
+	KERNEL=$(KERNEL) MODULES="$(strip $(CLX_MODULES) $(MODULES))" CMD= $(QEMU_DIR)/vm.sh
 
 qemu-kunit: $(QEMU_KERNEL_STAMP)
 	KERNEL=$(KERNEL) MODULES="$(strip $(CLX_MODULES) $(MODULES))" \
 		$(QEMU_DIR)/kunit.sh $(CLX_KUNIT_MODULES)
 
+# Upstream gpio-sim only: CLX_MODULES are not loaded (clxgpio's own configfs interface
+# could take the same name).
 qemu-selftest-gpio-sim: $(QEMU_KERNEL_STAMP)
-	CMD='/selftests/gpio/gpio-sim.sh' $(QEMU_VM)
+	KERNEL=$(KERNEL) MODULES= CMD='/selftests/gpio/gpio-sim.sh' $(QEMU_DIR)/vm.sh
 
 qemu-kdir:
 	@echo $(KDIR)
