@@ -172,20 +172,35 @@ static int clxgpio_irq_reqres(struct irq_data *d)
 	return ret;
 }
 
-/* Process context (request_mutex held, bus unlocked): disconnect from the engine. */
+/*
+ * Process context, request_mutex held. free_irq() calls this inside
+ * irq_bus_lock/irq_bus_sync_unlock, so on sleeping chips cg->mlock is already
+ * held here (the bus lock); it is dropped only around the debounce work cancel,
+ * since that work takes mlock itself.
+ */
 static void clxgpio_irq_relres(struct irq_data *d)
 {
 	struct clxgpio_line *l = clxgpio_line_of(d);
 	struct clxgpio *cg = l->cg;
 	unsigned long flags;
 
-	hrtimer_cancel(&l->debounce);
-	cancel_delayed_work_sync(&l->debounce_work);
-	clxgpio_lock(cg, flags);
-	l->want_type = 0;
-	if (clxgpio_line_sync_locked(cg, l))
-		dev_warn(cg->dev, "pin %u: interrupt disconnect failed\n", l->pin);
-	clxgpio_unlock(cg, flags);
+	if (cg->sleeping) {
+		lockdep_assert_held(&cg->mlock);
+		mutex_unlock(&cg->mlock);
+		cancel_delayed_work_sync(&l->debounce_work);
+		mutex_lock(&cg->mlock);
+		l->want_type = 0;
+		if (clxgpio_line_sync_locked(cg, l))
+			dev_warn(cg->dev, "pin %u: interrupt disconnect failed\n", l->pin);
+	} else {
+		hrtimer_cancel(&l->debounce);
+		cancel_delayed_work_sync(&l->debounce_work);
+		clxgpio_lock(cg, flags);
+		l->want_type = 0;
+		if (clxgpio_line_sync_locked(cg, l))
+			dev_warn(cg->dev, "pin %u: interrupt disconnect failed\n", l->pin);
+		clxgpio_unlock(cg, flags);
+	}
 	l->requested = false;
 	gpiochip_relres_irq(&cg->gc, l->pin);
 }
