@@ -175,7 +175,8 @@ static void clxgpio_teardown(void *data)
 		hrtimer_cancel(&cg->lines[i].debounce);
 		cancel_delayed_work_sync(&cg->lines[i].debounce_work);
 	}
-	cancel_work_sync(&cg->sleeping_irq);
+	if (cg->sleeping_irq.func) /* only callers that service in a thread set it up */
+		cancel_work_sync(&cg->sleeping_irq);
 	clxgpio_chip_stop(cg->chip, CLX_STOP_FINAL);
 	clxgpio_chip_destroy(cg->chip);
 	mutex_destroy(&cg->mlock);

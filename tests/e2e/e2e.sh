@@ -159,7 +159,7 @@ else
 fi
 
 # ---- module reload ----
-ko_path=$(find /lib/modules/$(uname -r) -name clxgpio.ko | head -n1)
+ko_path=/lib/modules/$(uname -r)/$(grep clxgpio /etc/clx-modules | head -n1)
 if rmmod clxgpio; then
 	ok rmmod
 	check rmmod-gone "configfs or chip left after rmmod" sh -c "[ ! -d $CFS ] && ! gpiodetect | grep -q '\[$PL\]'"
@@ -172,7 +172,8 @@ else
 fi
 
 # ---- kernel log ----
-if dmesg | grep -E 'WARNING|BUG|lockdep|possible recursive locking' >/tmp/bad.txt; then
+if dmesg | grep -E 'WARNING|BUG|lockdep|possible recursive locking' |
+	grep -v 'RCU lockdep checking is enabled' >/tmp/bad.txt; then
 	ko dmesg-clean "$(head -n3 /tmp/bad.txt | tr '\n' ' ')"
 else
 	ok dmesg-clean
