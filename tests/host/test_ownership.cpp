@@ -315,3 +315,31 @@ TEST(Ownership, FailedEnableLeavesThePinFree) {
   EXPECT_EQ(clxgpio_irq_disconnect(chip, 3), 0);
   EXPECT_EQ(clxgpio_irq_is_connected(chip, 3), 0);
 }
+
+TEST(Ownership, DisconnectReleasesOnlyPinsWhoseLastUserLeft) {
+  Pl061Rig r;
+  ASSERT_EQ(clxgpio_io_connect(r.chip, 0, B(1), &kOut, CLX_CONNECT_SHARED), 0);
+  ASSERT_EQ(clxgpio_io_connect(r.chip, 0, B(1) | B(2), &kOut, CLX_CONNECT_SHARED), 0);
+  ASSERT_EQ(r.hw.dir, 0x06);
+  r.rec.clear();
+  ASSERT_EQ(clxgpio_io_disconnect(r.chip, 0, B(1) | B(2)), 0);
+  std::vector<Access> expect{R(pl::DIR, 0x06), W(pl::DIR, 0x02)};  // pin 2 only
+  EXPECT_EQ(r.rec.log, expect) << to_string(r.rec.log);
+  EXPECT_EQ(clxgpio_io_mode(r.chip, 1), CLX_IO_OUTPUT);
+  EXPECT_EQ(clxgpio_io_mode(r.chip, 2), 0);
+  EXPECT_EQ(clxgpio_pin_get_direction(r.chip, 2), 1);
+  EXPECT_EQ(clxgpio_pin_get_direction(r.chip, 1), 0);
+}
+
+TEST(Ownership, RefusedDisconnectKeepsTheConnection) {
+  FakeClient fake;
+  clx_chip* chip = fake.make_chip();
+  ASSERT_EQ(clxgpio_io_connect(chip, 0, B(1) | B(2), &kOut, 0), 0);
+  fake.fail[FakeClient::kDisconnectIo] = -CLX_EIO;
+  EXPECT_EQ(clxgpio_io_disconnect(chip, 0, B(1) | B(2)), -CLX_EIO);
+  EXPECT_EQ(clxgpio_io_mode(chip, 1), CLX_IO_OUTPUT);
+  EXPECT_EQ(clxgpio_io_mode(chip, 2), CLX_IO_OUTPUT);
+  fake.fail[FakeClient::kDisconnectIo] = 0;
+  EXPECT_EQ(clxgpio_io_disconnect(chip, 0, B(1) | B(2)), 0);
+  EXPECT_EQ(clxgpio_io_mode(chip, 1), 0);
+}
