@@ -29,7 +29,7 @@ check-clean:
 	@rm -rf $(RESULTS)
 
 # Every stage records its counts and never stops the others; the summary decides.
-CHECK_STAGES := check-host check-abi check-kunit check-acpi
+CHECK_STAGES := check-host check-abi check-kunit check-acpi check-e2e
 
 check: check-clean deps
 	@$(MAKE) --no-print-directory -k $(CHECK_STAGES) || true
@@ -45,6 +45,9 @@ check-abi:
 # KUnit in QEMU: records the case counts ("P F") from kunit.sh's KUNIT line.
 check-kunit:
 	-$(TOP)/tests/kunit/check-kunit.sh $(RESULTS)/kunit-$(KERNEL).count $(MAKE) --no-print-directory qemu-kunit KERNEL=$(KERNEL)
+
+check-e2e: $(CLX_MODULES)
+	-KERNEL=$(KERNEL) $(TOP)/tests/e2e/run-e2e.sh
 
 check-acpi: $(CLX_MODULES)
 	-KERNEL=$(KERNEL) $(TOP)/tests/acpi/powerbutton-e2e.sh
