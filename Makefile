@@ -75,3 +75,8 @@ $(CLX_MODULES) $(CLX_KUNIT_MODULES) &: $(MODULE_SOURCES) | kernel
 -include $(TOP)/tests/qemu/qemu.mk
 
 vm run qemu-kunit: $(CLX_MODULES)
+
+# A scripted, non-interactive tour of both controllers with libgpiod's tools (tests/demo).
+.PHONY: demo
+demo: $(CLX_MODULES) $(QEMU_KERNEL_STAMP)
+	@$(MAKE) --no-print-directory vm EXTRA=$(TOP)/tests/demo CMD='sh /extra/demo.sh'
