@@ -1,0 +1,55 @@
+#!/bin/sh
+# Debounce end to end, run in the guest: a v2 uAPI request with a debounce period
+# (tests/e2e/line-events.c; libgpiod 1.6's tools cannot set one) on clxgpio's simulated
+# controller, whose hardware has no debounce: the engine emulates it. Prints
+# PASS/FAIL lines like e2e.sh. Needs /extra/line-events.
+CFS=/sys/kernel/config/clxgpio
+EV=${EV:-/extra/line-events}
+pass=0; fail=0
+ok() { echo "PASS $1"; pass=$((pass + 1)); }
+ko() { echo "FAIL $1: $2"; fail=$((fail + 1)); }
+
+# watch TAG CHIP SYS DEBOUNCE_US: runs the pulse pattern below under line-events and
+# prints the edge names it saw, space separated
+watch() {
+	out=/tmp/ev.$1
+	echo pull-down >$3/sim_gpio2/pull
+	$EV /dev/$2 2 $4 2 >$out 2>&1 &
+	p=$!
+	i=0; while ! grep -q ready $out 2>/dev/null && [ $i -lt 50 ]; do sleep 0.02; i=$((i + 1)); done
+	# a glitch (two writes back to back), a 10 ms pulse, then a 500 ms pulse
+	echo pull-up >$3/sim_gpio2/pull; echo pull-down >$3/sim_gpio2/pull
+	sleep 0.2
+	echo pull-up >$3/sim_gpio2/pull; sleep 0.01; echo pull-down >$3/sim_gpio2/pull
+	sleep 0.2
+	echo pull-up >$3/sim_gpio2/pull; sleep 0.5; echo pull-down >$3/sim_gpio2/pull
+	wait $p
+	if ! grep -q ready $out; then echo "error: $(cat $out)"; return; fi
+	sed -n 's/^\(RISING\|FALLING\) .*/\1/p' $out | tr '\n' ' ' | sed 's/ $//'
+}
+
+suite() { # suite DEV [sleeping]
+	d=$CFS/$1; tag=debounce${2:+-sleeping}
+	mkdir -p $d/bank0 && echo 4 >$d/bank0/num_lines && echo "deb-$1" >$d/bank0/label
+	[ -z "$2" ] || echo 1 >$d/bank0/sleeping
+	if ! echo 1 >$d/live; then ko "$tag-create" "device did not go live"; return; fi
+	chip=$(cat $d/bank0/chip_name)
+	sys=/sys/devices/platform/$(cat $d/dev_name)/$chip
+
+	# Without debounce every pulse is seen (emulated both-edge, strict alternation);
+	# this proves the pattern really has three pulses.
+	got=$(watch raw $chip $sys 0)
+	want="RISING FALLING RISING FALLING RISING FALLING"
+	[ "$got" = "$want" ] && ok "$tag-off" || ko "$tag-off" "got '$got' want '$want'"
+	# 100 ms debounce: only the 500 ms pulse survives.
+	got=$(watch deb $chip $sys 100000)
+	want="RISING FALLING"
+	[ "$got" = "$want" ] && ok "$tag-100ms" || ko "$tag-100ms" "got '$got' want '$want'"
+	echo 0 >$d/live; rmdir $d/bank0 $d
+}
+
+[ -x $EV ] || { ko debounce-tool "$EV missing"; exit 1; }
+suite deb
+suite debs sleeping
+echo "debounce-count $pass $fail"
+[ $fail -eq 0 ]
