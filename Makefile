@@ -60,18 +60,21 @@ KERNEL ?= 6.12
 MODULE_DIR = $(BUILD)/module-$(KERNEL)
 CLX_MODULES = $(MODULE_DIR)/clxgpio.ko
 CLX_KUNIT_MODULES = $(MODULE_DIR)/clxgpio_kunit.ko
+CLX_KBENCH_MODULES = $(MODULE_DIR)/clxgpio_kbench.ko
 qemu-kunit: $(CLX_KUNIT_MODULES)
-MODULE_SOURCES := Kbuild $(wildcard kernel/*.c kernel/*.h kernel/engine/* kernel/controllers/* tests/kunit/*)
+MODULE_SOURCES := Kbuild $(wildcard kernel/*.c kernel/*.h kernel/engine/* kernel/controllers/* tests/kunit/*) \
+	tests/kbench/Kbuild.inc tests/kbench/clxgpio_kbench.c
 
 .PHONY: module
 module: $(CLX_MODULES)
 
-$(CLX_MODULES) $(CLX_KUNIT_MODULES) &: $(MODULE_SOURCES) | kernel
+$(CLX_MODULES) $(CLX_KUNIT_MODULES) $(CLX_KBENCH_MODULES) &: $(MODULE_SOURCES) | kernel
 	@mkdir -p $(MODULE_DIR)
 	@cd $(TOP) && rsync -aR $(MODULE_SOURCES) $(MODULE_DIR)/
 	$(MAKE) -C $(KDIR) $(QEMU_KBUILD_ARGS) M=$(MODULE_DIR) modules
 
 -include $(TOP)/tests/bench/bench.mk
+-include $(TOP)/tests/kbench/kbench.mk
 -include $(TOP)/tests/qemu/qemu.mk
 
 vm run qemu-kunit: $(CLX_MODULES)

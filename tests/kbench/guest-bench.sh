@@ -1,0 +1,80 @@
+#!/bin/sh
+# guest-bench.sh ROUNDS ITERS RUNS KITERS TOGGLES: make bench's guest side (busybox sh).
+# Needs clxgpio.ko and clxgpio_kbench.ko loaded, /extra/gpiobench and
+# /extra/multiple-check.sh (run first: timing a wrong set_multiple means nothing). Rounds:
+#   pl061  clxgpio's PL061 driver, then upstream gpio-pl061 (sysfs unbind/bind), on
+#          QEMU virt's 9030000.pl061
+#   sim    clxgpio's simulated controller (configfs clxgpio) and upstream gpio-sim
+#          (configfs gpio-sim), 8-line banks labelled kb-clx / kb-up
+# each through libgpiod (gpiobench ops: median of RUNS loops of ITERS calls) and in the
+# kernel (clxgpio_kbench: KITERS calls of the chip's own callbacks); then edges: TOGGLES
+# pull changes on line 4 of each simulated bank with both edges requested, paced (each
+# edge waits for its event) and in bursts of 8.
+# Prints "KB <group> <driver> <source> key=value ..." lines for run-bench.sh; a
+# "KB-ERROR <why>" line and exit 1 when something cannot be measured.
+ROUNDS=${1:-5} ITERS=${2:-20000} RUNS=${3:-5} KITERS=${4:-200000} TOGGLES=${5:-2000}
+PL=9030000.pl061
+BENCH=/extra/gpiobench
+KRUN=/sys/kernel/debug/clxgpio_kbench/run
+EDGE_LINE=4
+
+die() { echo "KB-ERROR $*"; exit 1; }
+
+[ -w $KRUN ] || die "clxgpio_kbench debugfs file $KRUN missing (module not loaded?)"
+modprobe gpio-pl061 || die "modprobe gpio-pl061 failed"
+modprobe gpio-sim || die "modprobe gpio-sim failed"
+
+pl_driver() { # the driver name PL061 is bound to, or nothing
+	d=$(readlink /sys/bus/amba/devices/$PL/driver 2>/dev/null) && basename "$d"
+}
+
+pl_bind() { # pl_bind DRIVER: rebinds 9030000.pl061 to DRIVER through sysfs
+	cur=$(pl_driver)
+	[ "$cur" = "$1" ] && return 0
+	[ -z "$cur" ] || echo $PL >/sys/bus/amba/drivers/$cur/unbind || die "unbind $PL from $cur"
+	echo $PL >/sys/bus/amba/drivers/$1/bind || die "bind $PL to $1"
+	[ "$(pl_driver)" = "$1" ] || die "$PL is bound to '$(pl_driver)', not $1"
+}
+
+sim_make() { # sim_make CONFIGFS_ROOT DEV LABEL -> prints the bank's sysfs directory
+	d=$1/$2
+	mkdir $d $d/bank0 && echo 8 >$d/bank0/num_lines && echo $3 >$d/bank0/label &&
+		echo 1 >$d/live || return 1
+	echo /sys/devices/platform/$(cat $d/dev_name)/$(cat $d/bank0/chip_name)
+}
+
+measure() { # measure GROUP DRIVER LABEL
+	out=$($BENCH ops $3 $ITERS $RUNS) || die "gpiobench ops $3 failed"
+	echo "KB $1 $2 libgpiod $out"
+	echo "$3 $KITERS" >$KRUN || die "clxgpio_kbench run on $3 failed"
+	echo "KB $1 $2 kernel $(cat $KRUN)"
+}
+
+edges() { # edges DRIVER LABEL SYSFS_DIR: paced (edge, then its event) and bursts of 8
+	for batch in 1 8; do
+		out=$($BENCH edges $2 $EDGE_LINE $3/sim_gpio$EDGE_LINE/pull $TOGGLES $batch) ||
+			die "gpiobench edges $2 (batch $batch) failed"
+		echo "KB edges $1 batch$batch toggles=$TOGGLES $out"
+	done
+}
+
+sh /extra/multiple-check.sh || die "clxgpio get/set_multiple check failed (KB-CHECK lines)"
+clx_sys=$(sim_make /sys/kernel/config/clxgpio kbclx kb-clx) || die "clxgpio configfs bank"
+up_sys=$(sim_make /sys/kernel/config/gpio-sim kbup kb-up) || die "gpio-sim configfs bank"
+echo "KB-INFO kernel $(uname -r); clxgpio sim $clx_sys; gpio-sim $up_sys"
+
+r=1
+while [ $r -le $ROUNDS ]; do
+	echo "KB-INFO round $r of $ROUNDS"
+	pl_bind clxgpio-pl061
+	measure pl061 clxgpio $PL
+	pl_bind pl061_gpio
+	measure pl061 upstream $PL
+	measure sim clxgpio kb-clx
+	measure sim upstream kb-up
+	edges clxgpio kb-clx $clx_sys
+	edges upstream kb-up $up_sys
+	r=$((r + 1))
+done
+pl_bind clxgpio-pl061
+echo "KB-DONE"
