@@ -35,15 +35,47 @@ static void clxgpio_set(struct gpio_chip *gc, unsigned int offset, int value)
 	clxgpio_unlock(cg, flags);
 }
 
-/* Bits [first, first + width) of a bitmap as a bank mask (width <= 64). */
+/*
+ * A bank is bits [first, first + width) of gpiolib's bitmaps (width <= 64). Both helpers
+ * move whole words, not bits: they run on every get/set_multiple (libgpiod bulk calls).
+ * Each step covers the n bits of the bank that sit in one bitmap word from bit @shift.
+ */
+static unsigned long clxgpio_low_bits(unsigned int n)
+{
+	return n < BITS_PER_LONG ? BIT(n) - 1 : ~0UL;
+}
+
+/* The bank's bits of @map as a bank mask. */
 static u64 clxgpio_bank_bits(const unsigned long *map, unsigned int first, unsigned int width)
 {
-	unsigned int end = first + width, bit;
+	unsigned int done = 0;
 	u64 v = 0;
 
-	for (bit = find_next_bit(map, end, first); bit < end; bit = find_next_bit(map, end, bit + 1))
-		v |= BIT_ULL(bit - first);
+	while (done < width) {
+		unsigned int bit = first + done, shift = bit % BITS_PER_LONG;
+		unsigned int n = min(width - done, BITS_PER_LONG - shift);
+
+		v |= (u64)((map[BIT_WORD(bit)] >> shift) & clxgpio_low_bits(n)) << done;
+		done += n;
+	}
 	return v;
+}
+
+/* Stores the bank bits @values selected by @mask into @map; other bits are kept. */
+static void clxgpio_bank_store(unsigned long *map, unsigned int first, unsigned int width,
+			       u64 mask, u64 values)
+{
+	unsigned int done = 0;
+
+	while (done < width) {
+		unsigned int bit = first + done, shift = bit % BITS_PER_LONG;
+		unsigned int n = min(width - done, BITS_PER_LONG - shift);
+		unsigned long m = ((unsigned long)(mask >> done) & clxgpio_low_bits(n)) << shift;
+		unsigned long *w = &map[BIT_WORD(bit)];
+
+		*w = (*w & ~m) | (((unsigned long)(values >> done) << shift) & m);
+		done += n;
+	}
 }
 
 static unsigned int clxgpio_bank_width(struct clxgpio *cg, u16 bank)
@@ -63,16 +95,14 @@ static int clxgpio_get_multiple(struct gpio_chip *gc, unsigned long *mask, unsig
 
 	clxgpio_lock(cg, flags);
 	for (bank = 0; bank < banks && !ret; bank++) {
-		unsigned int first = bank * ppb, width = clxgpio_bank_width(cg, bank), i;
+		unsigned int first = bank * ppb, width = clxgpio_bank_width(cg, bank);
 		u64 m = clxgpio_bank_bits(mask, first, width);
 		clx_u64 v = 0;
 
 		if (!m)
 			continue;
 		ret = clxgpio_bank_read(cg->chip, bank, m, &v);
-		for (i = 0; i < width; i++)
-			if (m & BIT_ULL(i))
-				__assign_bit(first + i, bits, v & BIT_ULL(i));
+		clxgpio_bank_store(bits, first, width, m, v);
 	}
 	clxgpio_unlock(cg, flags);
 	return ret;
