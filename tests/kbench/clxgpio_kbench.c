@@ -4,12 +4,12 @@
  * loop, without the syscall and without gpiolib's consumer layer, so one driver can be
  * compared with another in the same boot (make bench).
  *
- *   echo "LABEL ITERATIONS" > /sys/kernel/debug/clxgpio_kbench/run
+ *   echo "LABEL ITERATIONS SAMPLES" > /sys/kernel/debug/clxgpio_kbench/run
  *   cat /sys/kernel/debug/clxgpio_kbench/run
- *   label=9030000.pl061 iters=100000 get=181.2 set=175.0 set_multiple=180.3 multiple=native
- *   raw_spinlock_pair=95.1 mutex_pair=120.4
+ *   label=9030000.pl061 iters=50 samples=400 get=181.2 set=175.0 set_multiple=180.3
+ *   multiple=native raw_spinlock_pair=95.1 mutex_pair=120.4   (one line)
  *
- * Figures are ns per call (ktime). The lines (0 for get/set, 0,1,2,4 for set_multiple)
+ * Figures are ns per call (ktime): the median of SAMPLES timed loops of ITERATIONS calls. The lines (0 for get/set, 0,1,2,4 for set_multiple)
  * are requested through gpiochip_request_own_desc() first, input for get and output
  * for the setters, so the driver sees them configured as a consumer would leave them.
  * A chip without set_multiple is timed the way gpiolib falls back: set() per bit
@@ -29,11 +29,14 @@
 #include <linux/math64.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
+#include <linux/slab.h>
+#include <linux/sort.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
 #include <linux/version.h>
 
-#define KBENCH_MAX_ITERS 10000000u
+#define KBENCH_MAX_ITERS 1000000u
+#define KBENCH_MAX_SAMPLES 4096u
 #define KBENCH_SINGLE_LINE 0
 #define KBENCH_MULTI_MASK (BIT(0) | BIT(1) | BIT(2) | BIT(4))
 #define KBENCH_MIN_LINES 5 /* highest line in KBENCH_MULTI_MASK + 1 */
@@ -88,28 +91,103 @@ static void kbench_put_chip(struct kbench_chip *c)
 }
 #endif
 
-/* Tenths of a nanosecond per call, for a one-decimal print. */
-static u64 kbench_tenths_per_call(u64 start_ns, unsigned int iters)
+enum kbench_op { KB_GET, KB_SET, KB_SET_MULTIPLE, KB_RAW_LOCK, KB_MUTEX };
+
+struct kbench {
+	struct gpio_chip *gc;
+	unsigned int iters, samples;  /* a sample is iters calls; the median is reported */
+	u64 *sample_ns;
+	int err;                       /* first error returned by get() */
+};
+
+static DEFINE_RAW_SPINLOCK(kbench_raw_lock);  /* calibration only, never contended */
+static DEFINE_MUTEX(kbench_mutex);            /* calibration only, never contended */
+
+/* One sample: @k->iters calls of @op, values alternating 1/0. */
+static void kbench_loop(struct kbench *k, enum kbench_op op)
 {
-	return div64_u64((ktime_get_ns() - start_ns) * 10, iters);
+	unsigned long mask = KBENCH_MULTI_MASK, bits, bit, flags;
+	struct gpio_chip *gc = k->gc;
+	unsigned int i;
+	int ret;
+
+	switch (op) {
+	case KB_GET:
+		for (i = 0; i < k->iters; i++) {
+			ret = gc->get(gc, KBENCH_SINGLE_LINE);
+			if (ret < 0 && !k->err)
+				k->err = ret;
+		}
+		break;
+	case KB_SET:
+		for (i = 0; i < k->iters; i++)
+			gc->set(gc, KBENCH_SINGLE_LINE, !(i & 1));
+		break;
+	case KB_SET_MULTIPLE:
+		for (i = 0; i < k->iters; i++) {
+			bits = (i & 1) ? 0 : mask;
+			if (gc->set_multiple) {
+				gc->set_multiple(gc, &mask, &bits);
+				continue;
+			}
+			for_each_set_bit(bit, &mask, BITS_PER_LONG)
+				gc->set(gc, bit, !!(bits & BIT(bit)));
+		}
+		break;
+	case KB_RAW_LOCK:
+		for (i = 0; i < k->iters; i++) {
+			raw_spin_lock_irqsave(&kbench_raw_lock, flags);
+			raw_spin_unlock_irqrestore(&kbench_raw_lock, flags);
+		}
+		break;
+	case KB_MUTEX:
+		for (i = 0; i < k->iters; i++) {
+			mutex_lock(&kbench_mutex);
+			mutex_unlock(&kbench_mutex);
+		}
+		break;
+	}
 }
 
-static int kbench_time_get(struct gpio_chip *gc, unsigned int iters, u64 *tenths)
+static int kbench_cmp_u64(const void *a, const void *b)
+{
+	u64 x = *(const u64 *)a, y = *(const u64 *)b;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * Median over the samples, in tenths of a nanosecond per call. Many short samples
+ * rather than one long loop: the VM shares a loaded host, and a sample the host
+ * preempted is an outlier the median drops.
+ */
+static u64 kbench_measure(struct kbench *k, enum kbench_op op)
+{
+	unsigned int s;
+	u64 t;
+
+	for (s = 0; s < k->samples; s++) {
+		t = ktime_get_ns();
+		kbench_loop(k, op);
+		k->sample_ns[s] = ktime_get_ns() - t;
+		cond_resched();
+	}
+	sort(k->sample_ns, k->samples, sizeof(*k->sample_ns), kbench_cmp_u64, NULL);
+	return div64_u64(k->sample_ns[k->samples / 2] * 10, k->iters);
+}
+
+static int kbench_time_get(struct kbench *k, u64 *tenths)
 {
 	struct gpio_desc *d;
-	unsigned int i;
-	u64 t;
-	int ret = 0;
 
-	d = gpiochip_request_own_desc(gc, KBENCH_SINGLE_LINE, "kbench", GPIO_ACTIVE_HIGH, GPIOD_IN);
+	d = gpiochip_request_own_desc(k->gc, KBENCH_SINGLE_LINE, "kbench", GPIO_ACTIVE_HIGH,
+				      GPIOD_IN);
 	if (IS_ERR(d))
 		return PTR_ERR(d);
-	t = ktime_get_ns();
-	for (i = 0; i < iters && ret >= 0; i++)
-		ret = gc->get(gc, KBENCH_SINGLE_LINE);
-	*tenths = kbench_tenths_per_call(t, iters);
+	k->err = 0;
+	*tenths = kbench_measure(k, KB_GET);
 	gpiochip_free_own_desc(d);
-	return ret < 0 ? ret : 0;
+	return k->err;
 }
 
 /* Requests the lines of KBENCH_MULTI_MASK as outputs (low) into @descs. */
@@ -142,78 +220,43 @@ static void kbench_free_outputs(struct gpio_desc **descs)
 			gpiochip_free_own_desc(descs[bit]);
 }
 
-/* Uncontended lock/unlock pairs: what any driver's locking costs in this kernel. */
-static void kbench_time_locks(unsigned int iters, u64 *raw_tenths, u64 *mutex_tenths)
-{
-	static DEFINE_RAW_SPINLOCK(raw);
-	static DEFINE_MUTEX(mtx);
-	unsigned long flags;
-	unsigned int i;
-	u64 t;
-
-	t = ktime_get_ns();
-	for (i = 0; i < iters; i++) {
-		raw_spin_lock_irqsave(&raw, flags);
-		raw_spin_unlock_irqrestore(&raw, flags);
-	}
-	*raw_tenths = kbench_tenths_per_call(t, iters);
-	t = ktime_get_ns();
-	for (i = 0; i < iters; i++) {
-		mutex_lock(&mtx);
-		mutex_unlock(&mtx);
-	}
-	*mutex_tenths = kbench_tenths_per_call(t, iters);
-}
-
-/* set() of one line, then set_multiple() of the mask, values alternating 1/0. */
-static int kbench_time_setters(struct gpio_chip *gc, unsigned int iters, u64 *set_tenths,
-			       u64 *multi_tenths)
+static int kbench_time_setters(struct kbench *k, u64 *set_tenths, u64 *multi_tenths)
 {
 	struct gpio_desc *descs[BITS_PER_LONG];
-	unsigned long mask = KBENCH_MULTI_MASK, bits, bit;
-	unsigned int i;
-	u64 t;
 	int ret;
 
-	ret = kbench_request_outputs(gc, descs);
-	if (ret)
-		goto out;
-	t = ktime_get_ns();
-	for (i = 0; i < iters; i++)
-		gc->set(gc, KBENCH_SINGLE_LINE, !(i & 1));
-	*set_tenths = kbench_tenths_per_call(t, iters);
-
-	t = ktime_get_ns();
-	for (i = 0; i < iters; i++) {
-		bits = (i & 1) ? 0 : mask;
-		if (gc->set_multiple) {
-			gc->set_multiple(gc, &mask, &bits);
-		} else {
-			for_each_set_bit(bit, &mask, BITS_PER_LONG)
-				gc->set(gc, bit, !!(bits & BIT(bit)));
-		}
+	ret = kbench_request_outputs(k->gc, descs);
+	if (!ret) {
+		*set_tenths = kbench_measure(k, KB_SET);
+		*multi_tenths = kbench_measure(k, KB_SET_MULTIPLE);
 	}
-	*multi_tenths = kbench_tenths_per_call(t, iters);
-out:
 	kbench_free_outputs(descs);
 	return ret;
 }
 
-static int kbench_run(const char *label, unsigned int iters)
+#define KB_FMT "%llu.%llu"
+#define KB_ARG(t) (t) / 10, (t) % 10
+
+static int kbench_run(const char *label, unsigned int iters, unsigned int samples)
 {
-	u64 get_t = 0, set_t = 0, multi_t = 0, raw_t = 0, mutex_t = 0;
+	u64 get_t = 0, set_t = 0, multi_t = 0, raw_t, mutex_t;
+	struct kbench k = { .iters = iters, .samples = samples };
 	struct kbench_chip c;
 	bool native;
 	int ret;
 
+	k.sample_ns = kmalloc_array(samples, sizeof(*k.sample_ns), GFP_KERNEL);
+	if (!k.sample_ns)
+		return -ENOMEM;
 	ret = kbench_get_chip(label, &c);
 	if (ret) {
 		pr_err("clxgpio_kbench: no gpiochip labelled '%s'\n", label);
-		return ret;
+		goto out_free;
 	}
+	k.gc = c.gc;
 	if (!try_module_get(c.gc->owner)) {
-		kbench_put_chip(&c);
-		return -ENODEV;
+		ret = -ENODEV;
+		goto out_put;
 	}
 	if (c.gc->ngpio < KBENCH_MIN_LINES || !c.gc->get || !c.gc->set) {
 		pr_err("clxgpio_kbench: '%s' has %u lines or no get/set (needs %u lines)\n",
@@ -222,23 +265,26 @@ static int kbench_run(const char *label, unsigned int iters)
 		goto out;
 	}
 	native = c.gc->set_multiple;
-	ret = kbench_time_get(c.gc, iters, &get_t);
+	ret = kbench_time_get(&k, &get_t);
 	if (!ret)
-		ret = kbench_time_setters(c.gc, iters, &set_t, &multi_t);
+		ret = kbench_time_setters(&k, &set_t, &multi_t);
 	if (ret) {
 		pr_err("clxgpio_kbench: '%s': %d\n", label, ret);
 		goto out;
 	}
-	kbench_time_locks(iters, &raw_t, &mutex_t);
+	raw_t = kbench_measure(&k, KB_RAW_LOCK);
+	mutex_t = kbench_measure(&k, KB_MUTEX);
 	snprintf(kbench_result, sizeof(kbench_result),
-		 "label=%s iters=%u get=%llu.%llu set=%llu.%llu set_multiple=%llu.%llu multiple=%s"
-		 " raw_spinlock_pair=%llu.%llu mutex_pair=%llu.%llu\n",
-		 label, iters, get_t / 10, get_t % 10, set_t / 10, set_t % 10, multi_t / 10,
-		 multi_t % 10, native ? "native" : "set-loop", raw_t / 10, raw_t % 10,
-		 mutex_t / 10, mutex_t % 10);
+		 "label=%s iters=%u samples=%u get=" KB_FMT " set=" KB_FMT " set_multiple=" KB_FMT
+		 " multiple=%s raw_spinlock_pair=" KB_FMT " mutex_pair=" KB_FMT "\n",
+		 label, iters, samples, KB_ARG(get_t), KB_ARG(set_t), KB_ARG(multi_t),
+		 native ? "native" : "set-loop", KB_ARG(raw_t), KB_ARG(mutex_t));
 out:
 	module_put(c.gc->owner);
+out_put:
 	kbench_put_chip(&c);
+out_free:
+	kfree(k.sample_ns);
 	return ret;
 }
 
@@ -246,7 +292,7 @@ static ssize_t kbench_run_write(struct file *file, const char __user *ubuf, size
 				loff_t *ppos)
 {
 	char buf[96], label[64];
-	unsigned int iters;
+	unsigned int iters, samples;
 	int ret;
 
 	if (len >= sizeof(buf))
@@ -254,12 +300,13 @@ static ssize_t kbench_run_write(struct file *file, const char __user *ubuf, size
 	if (copy_from_user(buf, ubuf, len))
 		return -EFAULT;
 	buf[len] = '\0';
-	if (sscanf(buf, "%63s %u", label, &iters) != 2 || iters == 0 || iters > KBENCH_MAX_ITERS)
-		return -EINVAL; /* "LABEL ITERATIONS", 1..KBENCH_MAX_ITERS */
+	if (sscanf(buf, "%63s %u %u", label, &iters, &samples) != 3 || iters == 0 ||
+	    iters > KBENCH_MAX_ITERS || samples == 0 || samples > KBENCH_MAX_SAMPLES)
+		return -EINVAL; /* "LABEL ITERATIONS SAMPLES" */
 
 	mutex_lock(&kbench_lock);
 	kbench_result[0] = '\0';
-	ret = kbench_run(label, iters);
+	ret = kbench_run(label, iters, samples);
 	mutex_unlock(&kbench_lock);
 	return ret ?: len;
 }

@@ -5,7 +5,9 @@
  *
  *   gpiobench ops LABEL ITERATIONS RUNS
  *       get (line 0 as input), set (line 0 as output), set_multiple (lines 0,1,2,4 as
- *       outputs), each timed over ITERATIONS calls, RUNS times; prints the median ns/op:
+ *       outputs), each timed over ITERATIONS calls, RUNS times; prints the median ns/op
+ *       (many short runs: the VM shares a loaded host, and the median drops the runs
+ *       the host preempted):
  *       "get=1234.5 set=1200.0 set_multiple=1300.2"
  *   gpiobench edges LABEL OFFSET PULL_FILE TOGGLES BATCH
  *       requests OFFSET for both edges, writes pull-up/pull-down to PULL_FILE (a gpio-sim
@@ -30,7 +32,7 @@
 #include <unistd.h>
 
 #define CONSUMER "gpiobench"
-#define MAX_RUNS 64
+#define MAX_RUNS 4096
 #define MAX_EDGE_BATCH 16      /* the v1 line-event FIFO holds 16 events */
 #define EDGE_WAIT_NS 200000000 /* give up on a missing event after 200 ms */
 
@@ -104,7 +106,7 @@ static int bench_op(struct gpiod_chip *chip, const char *label, enum op op, unsi
 	int zeros[MULTI_COUNT] = { 0 };
 	struct gpiod_line_bulk bulk;
 	struct gpiod_line *line;
-	double ns[MAX_RUNS];
+	static double ns[MAX_RUNS];
 	unsigned int r;
 	int ret;
 

@@ -1,5 +1,5 @@
 #!/bin/sh
-# guest-bench.sh ROUNDS ITERS RUNS KITERS TOGGLES: make bench's guest side (busybox sh).
+# guest-bench.sh ROUNDS ITERS RUNS KITERS KSAMPLES TOGGLES: make bench's guest side.
 # Needs clxgpio.ko and clxgpio_kbench.ko loaded, /extra/gpiobench and
 # /extra/multiple-check.sh (run first: timing a wrong set_multiple means nothing). Rounds:
 #   pl061  clxgpio's PL061 driver, then upstream gpio-pl061 (sysfs unbind/bind), on
@@ -7,12 +7,14 @@
 #   sim    clxgpio's simulated controller (configfs clxgpio) and upstream gpio-sim
 #          (configfs gpio-sim), 8-line banks labelled kb-clx / kb-up
 # each through libgpiod (gpiobench ops: median of RUNS loops of ITERS calls) and in the
-# kernel (clxgpio_kbench: KITERS calls of the chip's own callbacks); then edges: TOGGLES
+# kernel (clxgpio_kbench: median of KSAMPLES loops of KITERS calls of the chip's own
+# callbacks, plus lock-pair calibration); then edges: TOGGLES
 # pull changes on line 4 of each simulated bank with both edges requested, paced (each
 # edge waits for its event) and in bursts of 8.
 # Prints "KB <group> <driver> <source> key=value ..." lines for run-bench.sh; a
 # "KB-ERROR <why>" line and exit 1 when something cannot be measured.
-ROUNDS=${1:-5} ITERS=${2:-20000} RUNS=${3:-5} KITERS=${4:-200000} TOGGLES=${5:-2000}
+ROUNDS=${1:-5} ITERS=${2:-50} RUNS=${3:-200} KITERS=${4:-50} KSAMPLES=${5:-200}
+TOGGLES=${6:-400}
 PL=9030000.pl061
 BENCH=/extra/gpiobench
 KRUN=/sys/kernel/debug/clxgpio_kbench/run
@@ -46,7 +48,7 @@ sim_make() { # sim_make CONFIGFS_ROOT DEV LABEL -> prints the bank's sysfs direc
 measure() { # measure GROUP DRIVER LABEL
 	out=$($BENCH ops $3 $ITERS $RUNS) || die "gpiobench ops $3 failed"
 	echo "KB $1 $2 libgpiod $out"
-	echo "$3 $KITERS" >$KRUN || die "clxgpio_kbench run on $3 failed"
+	echo "$3 $KITERS $KSAMPLES" >$KRUN || die "clxgpio_kbench run on $3 failed"
 	echo "KB $1 $2 kernel $(cat $KRUN)"
 }
 

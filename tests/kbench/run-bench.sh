@@ -3,9 +3,9 @@
 # boots the test VM once, runs guest-bench.sh there and prints the table (report.py),
 # also written to build/bench/bench-kernel.txt and build/bench/bench-kernel-$KERNEL.txt.
 # Exit 0 when it measured, even if a target is missed; non-zero when it could not.
-# Environment: KERNEL (6.12), KBENCH_ROUNDS (5), KBENCH_ITERS (20000 libgpiod calls a
-# loop), KBENCH_RUNS (5 loops a round, median), KBENCH_KITERS (50000 kernel-loop calls),
-# KBENCH_TOGGLES (400 edges a mode and round), KBENCH_SMP (1 vCPU), TIMEOUT (1200 s).
+# Environment: KERNEL (6.12), KBENCH_ROUNDS (5), KBENCH_ITERS (50 libgpiod calls a
+# loop), KBENCH_RUNS (200 loops a round, median), KBENCH_KITERS (50 kernel-loop calls a
+# sample), KBENCH_KSAMPLES (200 samples, median), KBENCH_TOGGLES (400 edges a mode and round), KBENCH_SMP (1 vCPU), TIMEOUT (1200 s).
 # One vCPU by default: under TCG on a loaded host, a wake-up sent to the other vCPU
 # costs milliseconds of host scheduling, which swamped the edge figures (measured:
 # the same paced edge run gave 137 or 1671 events/s depending on where the reader ran).
@@ -27,8 +27,8 @@ extra=$(mktemp -d "${TMPDIR:-/tmp}/clx-kbench-XXXXXX")
 trap 'rm -rf "$extra"' EXIT
 cp "$out/gpiobench" "$here/guest-bench.sh" "$here/multiple-check.sh" "$extra/"
 
-args="${KBENCH_ROUNDS:-5} ${KBENCH_ITERS:-20000} ${KBENCH_RUNS:-5} ${KBENCH_KITERS:-50000}"
-args="$args ${KBENCH_TOGGLES:-400}"
+args="${KBENCH_ROUNDS:-5} ${KBENCH_ITERS:-50} ${KBENCH_RUNS:-200} ${KBENCH_KITERS:-50}"
+args="$args ${KBENCH_KSAMPLES:-200} ${KBENCH_TOGGLES:-400}"
 echo "bench: booting KERNEL=$KERNEL: guest-bench.sh $args (log: $log)" >&2
 rc=0
 KERNEL=$KERNEL MODULES="$mods" EXTRA="$extra" LOG="$log" TIMEOUT=${TIMEOUT:-1200} \
