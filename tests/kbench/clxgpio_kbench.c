@@ -6,17 +6,18 @@
  *
  *   echo "LABEL ITERATIONS SAMPLES" > /sys/kernel/debug/clxgpio_kbench/run
  *   cat /sys/kernel/debug/clxgpio_kbench/run
- *   label=9030000.pl061 iters=50 samples=400 get=181.2 set=175.0 set_multiple=180.3
- *   multiple=native raw_spinlock_pair=95.1 mutex_pair=120.4   (one line)
+ *   label=9030000.pl061 iters=50 samples=200 get=181 set=175 set_multiple=180
+ *   multiple=native raw_spinlock_pair=95 irqsave_pair=40 mutex_pair=120   (one line)
  *
- * Figures are ns per call (ktime): the median of SAMPLES timed loops of ITERATIONS calls. The lines (0 for get/set, 0,1,2,4 for set_multiple)
- * are requested through gpiochip_request_own_desc() first, input for get and output
- * for the setters, so the driver sees them configured as a consumer would leave them.
- * A chip without set_multiple is timed the way gpiolib falls back: set() per bit
- * (multiple=set-loop). The last two figures calibrate the kernel itself: an uncontended
- * raw_spin_lock_irqsave/unlock pair and a mutex lock/unlock pair (what a driver's own
- * locking costs under this kernel's lock debugging). Lookup by label: gpio_device_find_by_label() (6.7+) or
- * gpiochip_find() (6.1).
+ * Figures are ns per call (ktime): the median of SAMPLES timed loops of ITERATIONS
+ * calls. The lines (0 for get/set, 0,1,2,4 for set_multiple) are requested through
+ * gpiochip_request_own_desc() first, input for get and output for the setters, so the
+ * driver sees them configured as a consumer would leave them. A chip without
+ * set_multiple is timed the way gpiolib falls back: set() per bit (multiple=set-loop).
+ * The last three figures calibrate the kernel itself: an uncontended
+ * raw_spin_lock_irqsave/unlock pair, the local_irq_save/restore inside it, and a
+ * mutex lock/unlock pair (what a driver's own locking costs in this kernel and VM). Lookup by label:
+ * gpio_device_find_by_label() (6.7+) or gpiochip_find() (6.1).
  */
 #include <linux/bitops.h>
 #include <linux/debugfs.h>
@@ -91,7 +92,7 @@ static void kbench_put_chip(struct kbench_chip *c)
 }
 #endif
 
-enum kbench_op { KB_GET, KB_SET, KB_SET_MULTIPLE, KB_RAW_LOCK, KB_MUTEX };
+enum kbench_op { KB_GET, KB_SET, KB_SET_MULTIPLE, KB_RAW_LOCK, KB_IRQ_SAVE, KB_MUTEX };
 
 struct kbench {
 	struct gpio_chip *gc;
@@ -140,6 +141,12 @@ static void kbench_loop(struct kbench *k, enum kbench_op op)
 			raw_spin_unlock_irqrestore(&kbench_raw_lock, flags);
 		}
 		break;
+	case KB_IRQ_SAVE:
+		for (i = 0; i < k->iters; i++) {
+			local_irq_save(flags);
+			local_irq_restore(flags);
+		}
+		break;
 	case KB_MUTEX:
 		for (i = 0; i < k->iters; i++) {
 			mutex_lock(&kbench_mutex);
@@ -157,7 +164,7 @@ static int kbench_cmp_u64(const void *a, const void *b)
 }
 
 /*
- * Median over the samples, in tenths of a nanosecond per call. Many short samples
+ * Median over the samples, in nanoseconds per call. Many short samples
  * rather than one long loop: the VM shares a loaded host, and a sample the host
  * preempted is an outlier the median drops.
  */
@@ -173,10 +180,10 @@ static u64 kbench_measure(struct kbench *k, enum kbench_op op)
 		cond_resched();
 	}
 	sort(k->sample_ns, k->samples, sizeof(*k->sample_ns), kbench_cmp_u64, NULL);
-	return div64_u64(k->sample_ns[k->samples / 2] * 10, k->iters);
+	return div64_u64(k->sample_ns[k->samples / 2], k->iters);
 }
 
-static int kbench_time_get(struct kbench *k, u64 *tenths)
+static int kbench_time_get(struct kbench *k, u64 *ns)
 {
 	struct gpio_desc *d;
 
@@ -185,7 +192,7 @@ static int kbench_time_get(struct kbench *k, u64 *tenths)
 	if (IS_ERR(d))
 		return PTR_ERR(d);
 	k->err = 0;
-	*tenths = kbench_measure(k, KB_GET);
+	*ns = kbench_measure(k, KB_GET);
 	gpiochip_free_own_desc(d);
 	return k->err;
 }
@@ -220,26 +227,23 @@ static void kbench_free_outputs(struct gpio_desc **descs)
 			gpiochip_free_own_desc(descs[bit]);
 }
 
-static int kbench_time_setters(struct kbench *k, u64 *set_tenths, u64 *multi_tenths)
+static int kbench_time_setters(struct kbench *k, u64 *set_ns, u64 *multi_ns)
 {
 	struct gpio_desc *descs[BITS_PER_LONG];
 	int ret;
 
 	ret = kbench_request_outputs(k->gc, descs);
 	if (!ret) {
-		*set_tenths = kbench_measure(k, KB_SET);
-		*multi_tenths = kbench_measure(k, KB_SET_MULTIPLE);
+		*set_ns = kbench_measure(k, KB_SET);
+		*multi_ns = kbench_measure(k, KB_SET_MULTIPLE);
 	}
 	kbench_free_outputs(descs);
 	return ret;
 }
 
-#define KB_FMT "%llu.%llu"
-#define KB_ARG(t) (t) / 10, (t) % 10
-
 static int kbench_run(const char *label, unsigned int iters, unsigned int samples)
 {
-	u64 get_t = 0, set_t = 0, multi_t = 0, raw_t, mutex_t;
+	u64 get_t = 0, set_t = 0, multi_t = 0, raw_t, irq_t, mutex_t;
 	struct kbench k = { .iters = iters, .samples = samples };
 	struct kbench_chip c;
 	bool native;
@@ -273,12 +277,13 @@ static int kbench_run(const char *label, unsigned int iters, unsigned int sample
 		goto out;
 	}
 	raw_t = kbench_measure(&k, KB_RAW_LOCK);
+	irq_t = kbench_measure(&k, KB_IRQ_SAVE);
 	mutex_t = kbench_measure(&k, KB_MUTEX);
 	snprintf(kbench_result, sizeof(kbench_result),
-		 "label=%s iters=%u samples=%u get=" KB_FMT " set=" KB_FMT " set_multiple=" KB_FMT
-		 " multiple=%s raw_spinlock_pair=" KB_FMT " mutex_pair=" KB_FMT "\n",
-		 label, iters, samples, KB_ARG(get_t), KB_ARG(set_t), KB_ARG(multi_t),
-		 native ? "native" : "set-loop", KB_ARG(raw_t), KB_ARG(mutex_t));
+		 "label=%s iters=%u samples=%u get=%llu set=%llu set_multiple=%llu multiple=%s"
+		 " raw_spinlock_pair=%llu irqsave_pair=%llu mutex_pair=%llu\n",
+		 label, iters, samples, get_t, set_t, multi_t, native ? "native" : "set-loop",
+		 raw_t, irq_t, mutex_t);
 out:
 	module_put(c.gc->owner);
 out_put:

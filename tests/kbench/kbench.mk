@@ -8,7 +8,8 @@
 #           Prints the ratios and writes build/bench/bench-kernel.txt. A benchmark: exits
 #           0 when a target is missed, non-zero only when it cannot measure.
 # Variables (environment or make command line): KBENCH_ROUNDS KBENCH_ITERS KBENCH_RUNS
-#   KBENCH_KITERS KBENCH_KSAMPLES KBENCH_TOGGLES KBENCH_SMP TIMEOUT (see tests/kbench/run-bench.sh)
+#   KBENCH_KITERS KBENCH_KSAMPLES KBENCH_TOGGLES KBENCH_SMP KBENCH_APPEND
+#   TIMEOUT (see tests/kbench/run-bench.sh)
 
 KBENCH_DIR := $(patsubst %/,%,$(dir $(abspath $(lastword $(MAKEFILE_LIST)))))
 

@@ -84,10 +84,12 @@ def table(rows, kernel, smp):
     kern = [r for k, v in rows.items() if k[2] == "kernel" for r in v]
     raw = statistics.median(float(r["raw_spinlock_pair"]) for r in kern)
     mtx = statistics.median(float(r["mutex_pair"]) for r in kern)
+    irq = statistics.median(float(r["irqsave_pair"]) for r in kern)
     multi = {g: rows[(g, "upstream", "kernel")][0].get("multiple") for g in ("pl061", "sim")}
     out += ["",
             f"kernel calibration (same loops, no driver): raw_spin_lock_irqsave+unlock "
-            f"{raw:.1f} ns, mutex_lock+unlock {mtx:.1f} ns",
+            f"{raw:.0f} ns (of which local_irq_save+restore {irq:.0f} ns), "
+            f"mutex_lock+unlock {mtx:.0f} ns",
             f"upstream set_multiple: gpio-pl061 {multi['pl061']}, gpio-sim {multi['sim']} "
             "(set-loop = no callback, timed as gpiolib's fallback: set() per line)"]
     # Derived, for profiling: each kernel-loop figure less the lock pair calibrated in the

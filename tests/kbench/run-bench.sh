@@ -32,7 +32,7 @@ args="$args ${KBENCH_KSAMPLES:-200} ${KBENCH_TOGGLES:-400}"
 echo "bench: booting KERNEL=$KERNEL: guest-bench.sh $args (log: $log)" >&2
 rc=0
 KERNEL=$KERNEL MODULES="$mods" EXTRA="$extra" LOG="$log" TIMEOUT=${TIMEOUT:-1200} \
-	SMP=${KBENCH_SMP:-1} \
+	SMP=${KBENCH_SMP:-1} APPEND="${KBENCH_APPEND:-}" \
 	CMD="sh /extra/guest-bench.sh $args" "$top/tests/qemu/vm.sh" >/dev/null || rc=$?
 if [ "$rc" != 0 ]; then
 	grep -a -E '^(KB-ERROR|KB-CHECK FAIL|CLX-SPLAT)' "$log" >&2 || true
