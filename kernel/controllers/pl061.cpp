@@ -46,7 +46,7 @@ class Controller {
     return 0;
   }
 
-  static int read_pins(void* ctx, u16, u64* values) {
+  static int read_pins(void* ctx, u16, u64, u64* values) {
     *values = Pins::get(of(ctx)->m_bus.read(GPIODATA::all));
     return 0;
   }
@@ -149,7 +149,8 @@ constexpr clx_client_ops kOps = {
     Controller::enable_irq,    Controller::disable_irq,   Controller::mask_irqs,
     Controller::unmask_irq,    Controller::query_active,  Controller::clear_active,
     Controller::query_enabled, Controller::reconfigure_irq, Controller::save_bank,
-    Controller::restore_bank,  Controller::query_outputs,
+    Controller::restore_bank,  Controller::query_outputs,   nullptr,
+    nullptr,
 };
 
 }  // namespace

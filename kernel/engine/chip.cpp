@@ -42,11 +42,29 @@ Status check_ops(const clx_client_ops* ops, u32 caps) {
     return Status::invalid;
   if (!all_or_none(ops->save_bank != nullptr, ops->restore_bank != nullptr))
     return Status::invalid;
+  bool batch = ops->reconfigure_irqs != nullptr;
+  if (!all_or_none(batch, ops->unmask_irqs != nullptr)) return Status::invalid;
+  if (batch && (!irq || ops->reconfigure_irq == nullptr)) return Status::invalid;
   return Status::ok;
 }
 
 u16 bank_count_of(const clx_controller_desc& desc) {
   return static_cast<u16>((desc.total_pins + desc.pins_per_bank - 1) / desc.pins_per_bank);
+}
+
+// Storage layout: [Chip][Bank x banks][PinSlot x banks*pins_per_bank][u8 x banks], each
+// part 8-aligned.
+struct Layout {
+  usize banks, pins, irq_lines, total;
+};
+
+Layout layout_of(u16 banks, u8 pins_per_bank) {
+  Layout l{};
+  l.banks = align8(sizeof(Chip));
+  l.pins = l.banks + align8(sizeof(Bank) * banks);
+  l.irq_lines = l.pins + align8(sizeof(PinSlot) * usize{banks} * pins_per_bank);
+  l.total = l.irq_lines + align8(banks);
+  return l;
 }
 
 }  // namespace
@@ -58,13 +76,13 @@ Status Chip::check(const clx_controller_desc& desc, const clx_client_ops* ops) {
 }
 
 usize Chip::storage_size(const clx_controller_desc& desc) {
-  u16 banks = bank_count_of(desc);
-  return align8(sizeof(Chip)) + align8(sizeof(Bank) * banks) +
-         align8(sizeof(PinSlot) * usize{banks} * desc.pins_per_bank);
+  return layout_of(bank_count_of(desc), desc.pins_per_bank).total;
 }
 
-Chip::Chip(const Geometry& geo, const clx_client_ops* ops, void* ctx, Bank* banks, PinSlot* pins)
-    : m_geo(geo), m_ops(ops), m_ctx(ctx), m_banks(banks), m_pins(pins) {}
+Chip::Chip(const Geometry& geo, const clx_client_ops* ops, void* ctx, Bank* banks, PinSlot* pins,
+           u8* irq_lines)
+    : m_geo(geo), m_ops(ops), m_ctx(ctx), m_banks(banks), m_pins(pins), m_irq_lines(irq_lines),
+      m_batch(ops->reconfigure_irqs != nullptr) {}
 
 Status Chip::create(void* storage, usize size, const clx_controller_desc& desc,
                     const clx_client_ops* ops, void* ctx, Chip** out) {
@@ -75,24 +93,24 @@ Status Chip::create(void* storage, usize size, const clx_controller_desc& desc,
   if (size < storage_size(desc)) return Status::no_space;
 
   Geometry geo{desc.total_pins, bank_count_of(desc), desc.pins_per_bank, desc.caps};
-  // CAST: storage is 8-aligned and sized by storage_size(); the three arrays follow.
+  // CAST: storage is 8-aligned and sized by storage_size(); the arrays follow (Layout).
   auto* base = static_cast<u8*>(storage);
-  auto* banks = reinterpret_cast<Bank*>(base + align8(sizeof(Chip)));
-  auto* pins = reinterpret_cast<PinSlot*>(base + align8(sizeof(Chip)) +
-                                          align8(sizeof(Bank) * geo.bank_count));
+  Layout l = layout_of(geo.bank_count, geo.pins_per_bank);
+  auto* banks = reinterpret_cast<Bank*>(base + l.banks);
+  auto* pins = reinterpret_cast<PinSlot*>(base + l.pins);
+  u8* irq_lines = base + l.irq_lines;
   for (u16 b = 0; b < geo.bank_count; ++b) {
     Bank* bank = new (&banks[b], Place{}) Bank{};
-    bank->irq_line = desc.bank_irq_line != nullptr ? desc.bank_irq_line[b] : static_cast<u8>(b);
     bank->all = low_mask(geo.bank_width(b));
+    irq_lines[b] = desc.bank_irq_line != nullptr ? desc.bank_irq_line[b] : static_cast<u8>(b);
   }
   for (u32 p = 0; p < u32{geo.bank_count} * geo.pins_per_bank; ++p) new (&pins[p], Place{}) PinSlot{};
-  *out = new (storage, Place{}) Chip(geo, ops, ctx, banks, pins);
+  *out = new (storage, Place{}) Chip(geo, ops, ctx, banks, pins, irq_lines);
   return Status::ok;
 }
 
 u32 Chip::state_bytes_per_pin() const {
-  usize total = align8(sizeof(Chip)) + align8(sizeof(Bank) * m_geo.bank_count) +
-                align8(sizeof(PinSlot) * usize{m_geo.bank_count} * m_geo.pins_per_bank);
+  usize total = layout_of(m_geo.bank_count, m_geo.pins_per_bank).total;
   return static_cast<u32>((total + m_geo.total_pins - 1) / m_geo.total_pins);
 }
 
@@ -122,7 +140,7 @@ Status Chip::start(clx_start_kind kind) {
     }
     if (bank.output != 0 && m_ops->read_pins != nullptr) {
       u64 level = 0;
-      if (m_ops->read_pins(m_ctx, b, &level) == 0) bank.latch = level & bank.output;
+      if (m_ops->read_pins(m_ctx, b, bank.output, &level) == 0) bank.latch = level & bank.output;
     }
   }
   return Status::ok;

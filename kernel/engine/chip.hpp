@@ -47,21 +47,27 @@ enum class ArmFrom : u8 {
   delivered = 2,  // reconfigure of an emulated pin: the level consumers last got
 };
 
-// Changing per-pin state: 14 bytes.
+// An interrupt trigger in one byte: (clx_irq_mode << 2) | clx_polarity; 0 = none.
+constexpr u8 trigger_of(u32 mode, u32 polarity) { return static_cast<u8>(mode << 2 | polarity); }
+constexpr u8 kEdgeTriggers = trigger_of(CLX_IRQ_EDGE, 0);  // trigger >= this: an edge
+
+// Changing per-pin state: 12 bytes.
 struct PinSlot {
   u16 debounce = 0;     // 1/100 ms
   u16 drive = 0;        // 1/100 mA
   u16 storm_count = 0;  // events this tick, or ticks spent storm-masked (clx_storm_config
                         // thresholds are 16-bit)
   u8 pull = CLX_PULL_DEFAULT;
-  u8 irq_mode = 0;      // clx_irq_mode; 0 = no interrupt configured
-  u8 irq_polarity = 0;  // clx_polarity
+  u8 trigger = 0;       // trigger_of(mode, polarity); 0 = no interrupt configured
   u8 flags = 0;         // PinFlag
   u8 owner = 0;         // OwnerBit
   u8 io_users = 0;
   u8 irq_users = 0;
+
+  u8 irq_mode() const { return static_cast<u8>(trigger >> 2); }
+  u8 irq_polarity() const { return static_cast<u8>(trigger & 3); }
 };
-static_assert(sizeof(PinSlot) == 14, "PinSlot grew: per-pin state budget is 16 bytes");
+static_assert(sizeof(PinSlot) == 12, "PinSlot grew: per-pin state budget is 16 bytes");
 
 // Changing per-bank state as pin masks (bit n = bank pin n).
 struct Bank {
@@ -75,8 +81,10 @@ struct Bank {
   u64 output = 0;       // direction is output
   u64 latch = 0;        // output latch as last written
   u64 storm_level = 0;  // level snapshot at the last storm tick
-  u64 all = 0;           // pins that exist in this bank (a short last bank has fewer)
-  u8 irq_line = 0;
+  u64 both = 0;           // emulated ActiveBoth without emulated debounce: serviced as masks
+  u64 asserted_high = 0;  // of those, asserted high (kIrqAssertedHigh)
+  u64 all = 0;            // pins that exist in this bank (a short last bank has fewer); kept
+                          // although derivable: it is the bounds check of every I/O call
 
   u64 live() const { return enabled & ~(masked | storm); }
 };
@@ -91,7 +99,7 @@ class Chip {
 
   const Geometry& geometry() const { return m_geo; }
   int bank_irq_line(u16 bank) const {
-    return bank < m_geo.bank_count ? m_banks[bank].irq_line : -static_cast<int>(CLX_ECHRNG);
+    return bank < m_geo.bank_count ? m_irq_lines[bank] : -static_cast<int>(CLX_ECHRNG);
   }
   u32 state_bytes_per_pin() const;
 
@@ -107,9 +115,31 @@ class Chip {
   Status set_debounce(u16 pin, u16 centi_ms);
   Status debounce(u16 pin, u16* centi_ms) const;
 
-  // Pin I/O (pins.cpp). [atomic; LOCKING: bank lock]
-  Status read(u16 bank, u64 mask, u64* values);
-  Status write(u16 bank, u64 set_mask, u64 clear_mask);
+  // Pin I/O, inline so that the C ABI entry is the only call layer before the
+  // client's. [atomic; LOCKING: bank lock]
+  Status read(u16 bank, u64 mask, u64* values) {
+    if (bank >= m_geo.bank_count) return Status::bank_out_of_range;
+    const Bank& b = m_banks[bank];
+    if ((mask & ~b.all) != 0) return Status::pin_out_of_range;
+    if (m_ops->read_pins == nullptr) return Status::unsupported;
+    u64 level;
+    int rc = m_ops->read_pins(m_ctx, bank, mask, &level);
+    if (rc != 0) return from_client(rc);
+    // An output pin reads its output latch (GpioClx WriteConfiguredPins).
+    *values = ((level & ~b.output) | (b.latch & b.output)) & mask;
+    return Status::ok;
+  }
+  Status write(u16 bank, u64 set_mask, u64 clear_mask) {
+    if (bank >= m_geo.bank_count) return Status::bank_out_of_range;
+    Bank& b = m_banks[bank];
+    if (((set_mask | clear_mask) & ~b.all) != 0) return Status::pin_out_of_range;
+    if ((set_mask & clear_mask) != 0) return Status::invalid;
+    if (m_ops->write_pins == nullptr) return Status::unsupported;
+    int rc = m_ops->write_pins(m_ctx, bank, set_mask, clear_mask);
+    if (rc != 0) return from_client(rc);
+    b.latch = (b.latch | set_mask) & ~clear_mask;
+    return Status::ok;
+  }
 
   // Ownership, GpioClx model (ownership.cpp). [may sleep]
   Status io_connect(u16 bank, u64 mask, const clx_io_config& cfg, u32 flags);
@@ -134,7 +164,8 @@ class Chip {
   Status storm_tick(u16 bank, u64* rearmed);
 
  private:
-  Chip(const Geometry& geo, const clx_client_ops* ops, void* ctx, Bank* banks, PinSlot* pins);
+  Chip(const Geometry& geo, const clx_client_ops* ops, void* ctx, Bank* banks, PinSlot* pins,
+       u8* irq_lines);
 
   // Splits a controller-relative pin into (bank, bank-relative pin).
   Status locate(u16 pin, u16* bank, unsigned* offset) const {
@@ -159,12 +190,13 @@ class Chip {
   Status program_irq(u16 bank, unsigned offset, const clx_irq_config& cfg, u32 flags,
                      bool emulate, ArmFrom from);
   clx_irq_config hw_config(const Bank& b, const PinSlot& s, unsigned offset) const;
-  Status read_level(u16 bank, u64* level);
+  // Line levels of (at least) the pins in mask.
+  Status read_level(u16 bank, u64 mask, u64* level);
 
   // dispatch.cpp
-  void service_emulated(u16 bank, Bank& b, u64 pins, clx_dispatch* out);
-  void emit_change(const Bank& b, const PinSlot& s, unsigned offset, bool high,
-                   clx_dispatch* out) const;
+  void service_both(u16 bank, Bank& b, u64 active, clx_dispatch* out);
+  void service_emulated(u16 bank, Bank& b, u64 active, clx_dispatch* out);
+  static void emit_change(const PinSlot& s, unsigned offset, bool high, clx_dispatch* out);
   u64 storm_filter(u16 bank, Bank& b, u64 active, clx_dispatch* out);
   void mask_rogue(u16 bank, Bank& b, u64 rogue, clx_dispatch* out);
 
@@ -173,7 +205,9 @@ class Chip {
   void* m_ctx;
   Bank* m_banks;
   PinSlot* m_pins;
+  u8* m_irq_lines;  // interrupt line of each bank
   clx_storm_config m_storm{0, 1};
+  bool m_batch;     // client has reconfigure_irqs + unmask_irqs
 };
 
 }  // namespace clx

@@ -157,6 +157,9 @@ struct clx_irq_config {
  *   interrupt: enable_irq, disable_irq, mask_irqs, unmask_irq, query_active,
  *              and clear_active unless CLX_CAP_AUTO_CLEAR (then it must be NULL)
  *   reconfigure_irq: needed to emulate both-edge/edge/debounce on level hardware
+ *   reconfigure_irqs + unmask_irqs: optional, both or neither, only with reconfigure_irq;
+ *              the emulation then reconfigures and unmasks all serviced pins in one
+ *              call each instead of one call per pin
  *   save_bank + restore_bank: both or neither
  *   query_enabled: optional, used by the storm guard
  *   query_outputs: optional; at first start, which pins firmware left as outputs
@@ -166,7 +169,8 @@ struct clx_client_ops {
 	int (*stop)(void *ctx, enum clx_stop_kind kind);
 	int (*connect_io)(void *ctx, clx_u16 bank, clx_u64 mask, const struct clx_io_config *cfg);
 	int (*disconnect_io)(void *ctx, clx_u16 bank, clx_u64 mask);
-	int (*read_pins)(void *ctx, clx_u16 bank, clx_u64 *values);
+	/* Levels of (at least) the pins in mask; other bits may hold anything. */
+	int (*read_pins)(void *ctx, clx_u16 bank, clx_u64 mask, clx_u64 *values);
 	int (*write_pins)(void *ctx, clx_u16 bank, clx_u64 set_mask, clx_u64 clear_mask);
 	int (*enable_irq)(void *ctx, clx_u16 bank, clx_u16 pin, const struct clx_irq_config *cfg);
 	int (*disable_irq)(void *ctx, clx_u16 bank, clx_u16 pin);
@@ -179,6 +183,11 @@ struct clx_client_ops {
 	void (*save_bank)(void *ctx, clx_u16 bank);
 	void (*restore_bank)(void *ctx, clx_u16 bank);
 	int (*query_outputs)(void *ctx, clx_u16 bank, clx_u64 *outputs);
+	/* Level-triggered pins in mask: arm the pins in high for the high level, the
+	 * rest of mask for the low level (reconfigure_irq of each, in one call). */
+	int (*reconfigure_irqs)(void *ctx, clx_u16 bank, clx_u64 mask, clx_u64 high);
+	/* Unmask the (enabled, configured) pins in mask: unmask_irq of each, in one call. */
+	int (*unmask_irqs)(void *ctx, clx_u16 bank, clx_u64 mask);
 };
 
 /* Register access for controllers: base is the mapped window (MMIO or a model). */

@@ -49,8 +49,8 @@ clx_irq_config Chip::hw_config(const Bank& b, const PinSlot& s, unsigned offset)
   if (b.emulated & m)
     return clx_irq_config{CLX_IRQ_LEVEL, b.armed_high & m ? CLX_POL_HIGH : CLX_POL_LOW,
                           static_cast<clx_pull>(s.pull), 0};
-  return clx_irq_config{static_cast<clx_irq_mode>(s.irq_mode),
-                        static_cast<clx_polarity>(s.irq_polarity), static_cast<clx_pull>(s.pull),
+  return clx_irq_config{static_cast<clx_irq_mode>(s.irq_mode()),
+                        static_cast<clx_polarity>(s.irq_polarity()), static_cast<clx_pull>(s.pull),
                         m_geo.has(CLX_CAP_HW_DEBOUNCE) ? s.debounce : u16{0}};
 }
 
@@ -62,9 +62,8 @@ Status Chip::program_irq(u16 bank, unsigned offset, const clx_irq_config& cfg, u
   PinSlot& s = slot(bank, offset);
   u64 m = bit(offset);
   const PinSlot slot_before = s;
-  const u64 stable_before = b.stable_high, armed_before = b.armed_high, pending_before = b.pending;
-  s.irq_mode = static_cast<u8>(cfg.mode);
-  s.irq_polarity = static_cast<u8>(cfg.polarity);
+  const Bank bank_before = b;  // only pin `offset` changes below
+  s.trigger = trigger_of(cfg.mode, cfg.polarity);
   s.pull = static_cast<u8>(cfg.pull);
   s.debounce = cfg.debounce_timeout;
   // The _DSM asserted level applies to later connects: latch it for this one.
@@ -75,6 +74,10 @@ Status Chip::program_irq(u16 bank, unsigned offset, const clx_irq_config& cfg, u
   bool was_emulated = (b.emulated & m) != 0;
   b.pending &= ~m;
   b.emulated = with_bit(b.emulated, m, emulate);
+  // ActiveBoth with no debounce to emulate: dispatch services it as masks.
+  b.both = with_bit(b.both, m, emulate && cfg.polarity == CLX_POL_BOTH &&
+                                   (cfg.debounce_timeout == 0 || m_geo.has(CLX_CAP_HW_DEBOUNCE)));
+  b.asserted_high = with_bit(b.asserted_high, m, (s.flags & kIrqAssertedHigh) != 0);
   if (emulate) {
     // GpioClx ActiveBoth: start deasserted and arm for the asserted level, so the
     // first event is "asserted", at once if the line already is. Otherwise (Linux
@@ -87,7 +90,7 @@ Status Chip::program_irq(u16 bank, unsigned offset, const clx_irq_config& cfg, u
       stable_high = !(s.flags & kIrqAssertedHigh);
     } else {
       u64 level = 0;
-      if (failed(read_level(bank, &level))) level = 0;
+      if (failed(read_level(bank, m, &level))) level = 0;
       stable_high = (level & m) != 0;
     }
     b.stable_high = with_bit(b.stable_high, m, stable_high);
@@ -97,10 +100,7 @@ Status Chip::program_irq(u16 bank, unsigned offset, const clx_irq_config& cfg, u
   Status st = from_client(m_ops->enable_irq(m_ctx, bank, static_cast<u16>(offset), &hw));
   if (failed(st)) {
     s = slot_before;
-    b.emulated = with_bit(b.emulated, m, was_emulated);
-    b.stable_high = with_bit(b.stable_high, m, (stable_before & m) != 0);
-    b.armed_high = with_bit(b.armed_high, m, (armed_before & m) != 0);
-    b.pending = with_bit(b.pending, m, (pending_before & m) != 0);
+    b = bank_before;
     return st;
   }
   b.enabled |= m;
@@ -131,7 +131,7 @@ Status Chip::irq_connect(u16 pin, const clx_irq_config& cfg, u32 flags) {
   if (ps.owner & kOwnOutput) return Status::incompatible_mode;
   if ((ps.owner & kOwnInput) && !(shared && (ps.flags & kIoShared))) return Status::incompatible_mode;
   if (ps.irq_users != 0) {
-    bool same = ps.irq_mode == cfg.mode && ps.irq_polarity == cfg.polarity &&
+    bool same = ps.trigger == trigger_of(cfg.mode, cfg.polarity) &&
                 ps.debounce == cfg.debounce_timeout;
     if (!shared || !(ps.flags & kIrqShared) || !same) return Status::incompatible_mode;
     if (ps.irq_users == 0xFF) return Status::no_space;
@@ -168,11 +168,12 @@ Status Chip::irq_disconnect(u16 pin) {
   u64 m = bit(offset);
   b.enabled &= ~m;
   b.emulated &= ~m;
+  b.both &= ~m;
   b.pending &= ~m;
   b.masked &= ~m;
   b.storm &= ~m;
   ps.irq_users = 0;
-  ps.irq_mode = 0;
+  ps.trigger = 0;
   ps.owner = static_cast<u8>(ps.owner & ~kOwnIrq);
   ps.flags = static_cast<u8>(ps.flags & ~(kIrqShared | kEdgeSemantics | kEmulateBoth | kIrqAssertedHigh));
   return Status::ok;
@@ -226,7 +227,7 @@ Status Chip::irq_unmask(u16 pin) {
   const PinSlot& ps = slot(bank, offset);
   // A level interrupt is unmasked once its consumer has serviced the source: drop the
   // status latched meanwhile, so it fires again only if the line is still asserted.
-  if (!(b.emulated & m) && ps.irq_mode == CLX_IRQ_LEVEL && m_ops->clear_active != nullptr) {
+  if (!(b.emulated & m) && ps.irq_mode() == CLX_IRQ_LEVEL && m_ops->clear_active != nullptr) {
     s = from_client(m_ops->clear_active(m_ctx, bank, m));
     if (failed(s)) return s;
   }

@@ -95,8 +95,8 @@ Status Chip::set_debounce(u16 pin, u16 centi_ms) {
   PinSlot& ps = slot(bank, offset);
   if (ps.irq_users != 0) {
     // Debounce changes how the interrupt is run (emulated or not): reprogram it.
-    clx_irq_config cfg{static_cast<clx_irq_mode>(ps.irq_mode),
-                       static_cast<clx_polarity>(ps.irq_polarity),
+    clx_irq_config cfg{static_cast<clx_irq_mode>(ps.irq_mode()),
+                       static_cast<clx_polarity>(ps.irq_polarity()),
                        static_cast<clx_pull>(ps.pull), centi_ms};
     u32 flags = (ps.flags & kEdgeSemantics ? CLX_CONNECT_EDGE_SEMANTICS : 0) |
                 (ps.flags & kEmulateBoth ? CLX_CONNECT_EMULATE_BOTH : 0);
@@ -120,34 +120,9 @@ Status Chip::debounce(u16 pin, u16* centi_ms) const {
   return Status::ok;
 }
 
-Status Chip::read(u16 bank, u64 mask, u64* values) {
-  if (bank >= m_geo.bank_count) return Status::bank_out_of_range;
-  const Bank& b = m_banks[bank];
-  if ((mask & ~b.all) != 0) return Status::pin_out_of_range;
+Status Chip::read_level(u16 bank, u64 mask, u64* level) {
   if (m_ops->read_pins == nullptr) return Status::unsupported;
-  u64 level;
-  int rc = m_ops->read_pins(m_ctx, bank, &level);
-  if (rc != 0) return from_client(rc);
-  // An output pin reads its output latch (GpioClx WriteConfiguredPins).
-  *values = ((level & ~b.output) | (b.latch & b.output)) & mask;
-  return Status::ok;
-}
-
-Status Chip::write(u16 bank, u64 set_mask, u64 clear_mask) {
-  if (bank >= m_geo.bank_count) return Status::bank_out_of_range;
-  Bank& b = m_banks[bank];
-  if (((set_mask | clear_mask) & ~b.all) != 0) return Status::pin_out_of_range;
-  if ((set_mask & clear_mask) != 0) return Status::invalid;
-  if (m_ops->write_pins == nullptr) return Status::unsupported;
-  int rc = m_ops->write_pins(m_ctx, bank, set_mask, clear_mask);
-  if (rc != 0) return from_client(rc);
-  b.latch = (b.latch | set_mask) & ~clear_mask;
-  return Status::ok;
-}
-
-Status Chip::read_level(u16 bank, u64* level) {
-  if (m_ops->read_pins == nullptr) return Status::unsupported;
-  return from_client(m_ops->read_pins(m_ctx, bank, level));
+  return from_client(m_ops->read_pins(m_ctx, bank, mask, level));
 }
 
 }  // namespace clx

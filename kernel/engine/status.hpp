@@ -35,14 +35,15 @@ inline Status from_client(int rc) {
   return Status::io_error;
 }
 
-constexpr int to_errno(Status s) {
-  constexpr int table[] = {
-      0,           -CLX_ERANGE, -CLX_ECHRNG,  -CLX_EOPNOTSUPP, -CLX_EINVAL,
-      -CLX_E2BIG,  -CLX_EMSGSIZE, -CLX_EDOM,  -CLX_EBUSY,      -CLX_EACCES,
-      -CLX_EPERM,  -CLX_ENOTCONN, -CLX_ENOBUFS, -CLX_EIO,
-  };
-  return table[static_cast<u8>(s)];
-}
+// Namespace scope, constant-initialised: a table local to to_errno() is rebuilt on
+// the stack by every call (GCC -O2 copies all 14 entries).
+inline constexpr int kErrnoOf[] = {
+    0,           -CLX_ERANGE, -CLX_ECHRNG,  -CLX_EOPNOTSUPP, -CLX_EINVAL,
+    -CLX_E2BIG,  -CLX_EMSGSIZE, -CLX_EDOM,  -CLX_EBUSY,      -CLX_EACCES,
+    -CLX_EPERM,  -CLX_ENOTCONN, -CLX_ENOBUFS, -CLX_EIO,
+};
+
+constexpr int to_errno(Status s) { return kErrnoOf[static_cast<u8>(s)]; }
 
 static_assert(to_errno(Status::io_error) == -CLX_EIO, "errno table out of step with Status");
 

@@ -155,6 +155,8 @@ TEST(Registration, InterruptGroupIsAllOrNone) {
   ops.query_active = nullptr;
   ops.clear_active = nullptr;
   ops.reconfigure_irq = nullptr;
+  ops.reconfigure_irqs = nullptr;
+  ops.unmask_irqs = nullptr;
   EXPECT_EQ(create_with(ops), 0);
   // Without the group, clear_active or reconfigure_irq make no sense.
   clx_client_ops with_clear = ops;
@@ -215,8 +217,23 @@ TEST(Registration, OptionalCallbacksMayBeMissing) {
   clx_client_ops ops = FakeClient::kAllOps;
   ops.query_enabled = nullptr;
   ops.query_outputs = nullptr;
+  ops.reconfigure_irqs = nullptr;
+  ops.unmask_irqs = nullptr;
+  EXPECT_EQ(create_with(ops), 0);
   ops.reconfigure_irq = nullptr;
   EXPECT_EQ(create_with(ops), 0);
+}
+
+TEST(Registration, BatchedEmulationCallbacksArePairedAndNeedReconfigure) {
+  clx_client_ops ops = FakeClient::kAllOps;
+  ops.reconfigure_irqs = nullptr;
+  EXPECT_EQ(create_with(ops), -CLX_EINVAL);
+  ops = FakeClient::kAllOps;
+  ops.unmask_irqs = nullptr;
+  EXPECT_EQ(create_with(ops), -CLX_EINVAL);
+  ops = FakeClient::kAllOps;
+  ops.reconfigure_irq = nullptr;  // the batched form without the per-pin one
+  EXPECT_EQ(create_with(ops), -CLX_EINVAL);
 }
 
 // ---- banks ----
@@ -329,13 +346,11 @@ TEST(Banks, SixtyFourPinBanksUseTheHighWord) {
   EXPECT_EQ(clxgpio_chip_bank_count(r.chip), 2);
   EXPECT_EQ(clxgpio_chip_pins_per_bank(r.chip), 64);
 
-  // Pin 40 is bank 0 bit 40: HI word (offset + 4) bit 8.
+  // Pin 40 is bank 0 bit 40: HI word (offset + 4) bit 8. Only the HI word is touched.
   ASSERT_EQ(clxgpio_pin_set_direction(r.chip, 40, CLX_IO_OUTPUT, 1), 0);
   std::vector<Access> expect{
       W(sim::at(0, sim::OUT_SET + sim::HI), 0x100),
-      R(sim::at(0, sim::DIRECTION), 0xFFFFFFFF),
       R(sim::at(0, sim::DIRECTION + sim::HI), 0xFFFFFFFF),
-      W(sim::at(0, sim::DIRECTION), 0xFFFFFFFF),
       W(sim::at(0, sim::DIRECTION + sim::HI), 0xFFFFFEFF),
       W(sim::at(0, sim::OUT_SET + sim::HI), 0x100),
   };

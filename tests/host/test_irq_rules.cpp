@@ -22,6 +22,8 @@ TEST(IrqRules, WhatNeedsEmulationNeedsLevelsBothPolaritiesAndReconfigure) {
   {
     FakeClient fake(8, 8, kLevelOnly);
     fake.ops.reconfigure_irq = nullptr;  // cannot move the polarity: no emulation
+    fake.ops.reconfigure_irqs = nullptr;
+    fake.ops.unmask_irqs = nullptr;
     clx_chip* chip = fake.make_chip();
     EXPECT_EQ(clxgpio_irq_connect(chip, 0, &both, 0), -CLX_EOPNOTSUPP);
     EXPECT_EQ(clxgpio_irq_connect(chip, 0, &rise, 0), -CLX_EOPNOTSUPP);
@@ -65,6 +67,8 @@ TEST(IrqRules, ControllerWithoutInterruptsSaysSo) {
   fake.ops.query_active = nullptr;
   fake.ops.clear_active = nullptr;
   fake.ops.reconfigure_irq = nullptr;
+  fake.ops.reconfigure_irqs = nullptr;
+  fake.ops.unmask_irqs = nullptr;
   clx_chip* chip = fake.make_chip();
   clx_irq_config lvl = irq_cfg(CLX_IRQ_LEVEL, CLX_POL_HIGH);
   EXPECT_EQ(clxgpio_irq_connect(chip, 0, &lvl, 0), -CLX_EOPNOTSUPP);
@@ -75,26 +79,42 @@ TEST(IrqRules, ControllerWithoutInterruptsSaysSo) {
   EXPECT_TRUE(fake.calls.empty());
 }
 
+// A hardware edge and an emulated ActiveBoth pin in one dispatch, on a client that
+// reconfigures per pin and on one that batches (reconfigure_irqs/unmask_irqs).
 TEST(IrqRules, AutoClearControllersAreNeverAskedToClear) {
-  FakeClient fake(8, 8, kLevelOnly | CLX_CAP_EDGE | CLX_CAP_AUTO_CLEAR);
-  fake.ops.clear_active = nullptr;
-  clx_chip* chip = fake.make_chip();
-  clx_irq_config rise = irq_cfg(CLX_IRQ_EDGE, CLX_POL_HIGH);
-  clx_irq_config both = irq_cfg(CLX_IRQ_EDGE, CLX_POL_BOTH);
-  ASSERT_EQ(clxgpio_irq_connect(chip, 2, &rise, 0), 0);
-  ASSERT_EQ(clxgpio_irq_connect(chip, 3, &both, 0), 0);  // emulated (no hw both-edge)
-  fake.active_value = B(2) | B(3);
-  fake.calls.clear();
-  clx_dispatch raw{};
-  int n = clxgpio_irq_dispatch(chip, 0, &raw);
-  ASSERT_EQ(n, 2);
-  EXPECT_EQ(raw.count, 2u);
-  EXPECT_EQ(fake.calls, (std::vector<std::string>{"query_active", "mask_irqs", "reconfigure_irq", "unmask_irq"}));
-  EXPECT_EQ(raw.events[0].pin, 2);
-  EXPECT_EQ(raw.events[0].kind, CLX_EVENT_RISING);
-  EXPECT_EQ(raw.events[1].pin, 3);
-  EXPECT_EQ(raw.events[1].kind, CLX_EVENT_FALLING);
-  EXPECT_EQ(raw.events[1].flags, CLX_EVENT_ASSERTED);
+  for (bool batched : {false, true}) {
+    SCOPED_TRACE(batched ? "batched client" : "per-pin client");
+    FakeClient fake(8, 8, kLevelOnly | CLX_CAP_EDGE | CLX_CAP_AUTO_CLEAR);
+    fake.ops.clear_active = nullptr;
+    if (!batched) fake.ops.reconfigure_irqs = nullptr, fake.ops.unmask_irqs = nullptr;
+    clx_chip* chip = fake.make_chip();
+    clx_irq_config rise = irq_cfg(CLX_IRQ_EDGE, CLX_POL_HIGH);
+    clx_irq_config both = irq_cfg(CLX_IRQ_EDGE, CLX_POL_BOTH);
+    ASSERT_EQ(clxgpio_irq_connect(chip, 2, &rise, 0), 0);
+    ASSERT_EQ(clxgpio_irq_connect(chip, 3, &both, 0), 0);  // emulated (no hw both-edge)
+    fake.active_value = B(2) | B(3);
+    fake.calls.clear();
+    clx_dispatch raw{};
+    int n = clxgpio_irq_dispatch(chip, 0, &raw);
+    ASSERT_EQ(n, 2);
+    EXPECT_EQ(raw.count, 2u);
+    if (batched) {
+      EXPECT_EQ(fake.calls,
+                (std::vector<std::string>{"query_active", "mask_irqs", "reconfigure_irqs", "unmask_irqs"}));
+      EXPECT_EQ(fake.last_mask, B(3)) << "only the emulated pin is masked, moved and unmasked";
+      EXPECT_EQ(fake.last_high, B(3)) << "reached low: armed for high";
+    } else {
+      EXPECT_EQ(fake.calls,
+                (std::vector<std::string>{"query_active", "mask_irqs", "reconfigure_irq", "unmask_irq"}));
+      EXPECT_EQ(fake.last_pin, 3);
+      EXPECT_EQ(fake.last_irq.polarity, CLX_POL_HIGH) << "reached low: armed for high";
+    }
+    EXPECT_EQ(raw.events[0].pin, 2);
+    EXPECT_EQ(raw.events[0].kind, CLX_EVENT_RISING);
+    EXPECT_EQ(raw.events[1].pin, 3);
+    EXPECT_EQ(raw.events[1].kind, CLX_EVENT_FALLING);
+    EXPECT_EQ(raw.events[1].flags, CLX_EVENT_ASSERTED);
+  }
 }
 
 TEST(IrqRules, DispatchReturnsTheEventCountAndResetsTheOutput) {

@@ -73,7 +73,8 @@ int f_connect_io(void* c, clx_u16, clx_u64 mask, const clx_io_config* cfg) {
   return note(c, FakeClient::kConnectIo, "connect_io");
 }
 int f_disconnect_io(void* c, clx_u16, clx_u64) { return note(c, FakeClient::kDisconnectIo, "disconnect_io"); }
-int f_read_pins(void* c, clx_u16, clx_u64* v) {
+int f_read_pins(void* c, clx_u16, clx_u64 mask, clx_u64* v) {
+  fc(c)->last_mask = mask;
   *v = fc(c)->read_value;
   return note(c, FakeClient::kReadPins, "read_pins");
 }
@@ -113,6 +114,15 @@ int f_query_outputs(void* c, clx_u16, clx_u64* o) {
   *o = fc(c)->outputs_value;
   return note(c, FakeClient::kQueryOutputs, "query_outputs");
 }
+int f_reconfigure_irqs(void* c, clx_u16, clx_u64 mask, clx_u64 high) {
+  fc(c)->last_mask = mask;
+  fc(c)->last_high = high;
+  return note(c, FakeClient::kReconfigureIrqs, "reconfigure_irqs");
+}
+int f_unmask_irqs(void* c, clx_u16, clx_u64 mask) {
+  fc(c)->last_mask = mask;
+  return note(c, FakeClient::kUnmaskIrqs, "unmask_irqs");
+}
 
 }  // namespace
 
@@ -120,7 +130,7 @@ const clx_client_ops FakeClient::kAllOps = {
     f_start,       f_stop,         f_connect_io,   f_disconnect_io, f_read_pins,
     f_write_pins,  f_enable_irq,   f_disable_irq,  f_mask_irqs,     f_unmask_irq,
     f_query_active, f_clear_active, f_query_enabled, f_reconfigure_irq, f_save_bank,
-    f_restore_bank, f_query_outputs,
+    f_restore_bank, f_query_outputs, f_reconfigure_irqs, f_unmask_irqs,
 };
 
 FakeClient::FakeClient(uint16_t total, uint8_t per_bank, uint32_t caps) {

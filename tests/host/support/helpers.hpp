@@ -92,7 +92,7 @@ struct FakeClient {
   enum Op {
     kStart, kStop, kConnectIo, kDisconnectIo, kReadPins, kWritePins, kEnableIrq, kDisableIrq,
     kMaskIrqs, kUnmaskIrq, kQueryActive, kClearActive, kQueryEnabled, kReconfigureIrq,
-    kSaveBank, kRestoreBank, kQueryOutputs, kOpCount
+    kSaveBank, kRestoreBank, kQueryOutputs, kReconfigureIrqs, kUnmaskIrqs, kOpCount
   };
   static const clx_client_ops kAllOps;
 
@@ -107,6 +107,7 @@ struct FakeClient {
   clx_io_config last_io{};
   clx_irq_config last_irq{};
   uint64_t last_mask = 0;
+  uint64_t last_high = 0;        // reconfigure_irqs: pins armed for the high level
   uint16_t last_pin = 0xFFFF;
 
   explicit FakeClient(uint16_t total = 8, uint8_t per_bank = 8,
