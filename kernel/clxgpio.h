@@ -35,6 +35,7 @@ struct clxgpio {
 	struct clx_chip *chip;
 	struct clx_controller ctl;
 	bool sleeping;          /* !CLX_CAP_MEMORY_MAPPED: mutex, threaded nested IRQs */
+	bool io_lockless;       /* CLX_CAP_ATOMIC_IO: pin I/O takes no lock */
 	raw_spinlock_t lock;    /* LOCKING: engine calls of memory-mapped chips */
 	struct mutex mlock;     /* LOCKING: engine calls of sleeping chips */
 	struct clxgpio_line *lines;
@@ -80,6 +81,22 @@ int clxgpio_resume(struct clxgpio *cg);
 			mutex_unlock(&(cg)->mlock);                      \
 		else                                                     \
 			raw_spin_unlock_irqrestore(&(cg)->lock, flags);  \
+	} while (0)
+
+/* Pin I/O (get/set and their _multiple forms) on CLX_CAP_ATOMIC_IO chips needs no lock:
+ * the engine touches no state and the hardware access is indivisible (see the ABI). */
+#define clxgpio_io_lock(cg, flags)                                      \
+	do {                                                             \
+		if (!(cg)->io_lockless)                                  \
+			clxgpio_lock(cg, flags);                         \
+		else                                                     \
+			(flags) = 0;                                     \
+	} while (0)
+
+#define clxgpio_io_unlock(cg, flags)                                    \
+	do {                                                             \
+		if (!(cg)->io_lockless)                                  \
+			clxgpio_unlock(cg, flags);                       \
 	} while (0)
 
 int clxgpio_pl061_register_driver(void);

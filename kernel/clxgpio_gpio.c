@@ -2,7 +2,8 @@
 /*
  * clxgpio: gpio_chip operations and registration on top of the engine.
  * Every engine call runs under the chip lock: a raw spinlock for memory-mapped
- * controllers (callable from any context), a mutex for sleeping ones.
+ * controllers (callable from any context), a mutex for sleeping ones; pin I/O on
+ * CLX_CAP_ATOMIC_IO controllers (PL061) takes none, as the engine ABI allows.
  */
 #include <linux/bitmap.h>
 #include <linux/device.h>
@@ -19,9 +20,9 @@ static int clxgpio_get(struct gpio_chip *gc, unsigned int offset)
 	unsigned long flags;
 	int ret;
 
-	clxgpio_lock(cg, flags);
+	clxgpio_io_lock(cg, flags);
 	ret = clxgpio_pin_read(cg->chip, offset);
-	clxgpio_unlock(cg, flags);
+	clxgpio_io_unlock(cg, flags);
 	return ret;
 }
 
@@ -30,9 +31,9 @@ static void clxgpio_set(struct gpio_chip *gc, unsigned int offset, int value)
 	struct clxgpio *cg = gpiochip_get_data(gc);
 	unsigned long flags;
 
-	clxgpio_lock(cg, flags);
+	clxgpio_io_lock(cg, flags);
 	clxgpio_pin_write(cg->chip, offset, value);
-	clxgpio_unlock(cg, flags);
+	clxgpio_io_unlock(cg, flags);
 }
 
 /*
@@ -93,7 +94,7 @@ static int clxgpio_get_multiple(struct gpio_chip *gc, unsigned long *mask, unsig
 	unsigned long flags;
 	int ret = 0;
 
-	clxgpio_lock(cg, flags);
+	clxgpio_io_lock(cg, flags);
 	for (bank = 0; bank < banks && !ret; bank++) {
 		unsigned int first = bank * ppb, width = clxgpio_bank_width(cg, bank);
 		u64 m = clxgpio_bank_bits(mask, first, width);
@@ -104,7 +105,7 @@ static int clxgpio_get_multiple(struct gpio_chip *gc, unsigned long *mask, unsig
 		ret = clxgpio_bank_read(cg->chip, bank, m, &v);
 		clxgpio_bank_store(bits, first, width, m, v);
 	}
-	clxgpio_unlock(cg, flags);
+	clxgpio_io_unlock(cg, flags);
 	return ret;
 }
 
@@ -115,7 +116,7 @@ static void clxgpio_set_multiple(struct gpio_chip *gc, unsigned long *mask, unsi
 	u16 bank, banks = clxgpio_chip_bank_count(cg->chip);
 	unsigned long flags;
 
-	clxgpio_lock(cg, flags);
+	clxgpio_io_lock(cg, flags);
 	for (bank = 0; bank < banks; bank++) {
 		unsigned int first = bank * ppb, width = clxgpio_bank_width(cg, bank);
 		u64 m = clxgpio_bank_bits(mask, first, width);
@@ -124,7 +125,7 @@ static void clxgpio_set_multiple(struct gpio_chip *gc, unsigned long *mask, unsi
 		if (m)
 			clxgpio_bank_write(cg->chip, bank, m & v, m & ~v);
 	}
-	clxgpio_unlock(cg, flags);
+	clxgpio_io_unlock(cg, flags);
 }
 
 static int clxgpio_direction(struct gpio_chip *gc, unsigned int offset, enum clx_io_mode mode,
@@ -233,6 +234,7 @@ int clxgpio_register(struct device *dev, struct clxgpio *cg, struct fwnode_handl
 
 	cg->dev = dev;
 	cg->sleeping = !(desc->caps & CLX_CAP_MEMORY_MAPPED);
+	cg->io_lockless = desc->caps & CLX_CAP_ATOMIC_IO;
 	raw_spin_lock_init(&cg->lock);
 	mutex_init(&cg->mlock);
 	cg->lines = devm_kcalloc(dev, desc->total_pins, sizeof(*cg->lines), GFP_KERNEL);

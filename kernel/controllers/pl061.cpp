@@ -9,7 +9,7 @@ namespace clx::pl061 {
 namespace {
 
 constexpr u32 kCaps = CLX_CAP_LEVEL | CLX_CAP_EDGE | CLX_CAP_ACTIVE_HIGH | CLX_CAP_ACTIVE_LOW |
-                      CLX_CAP_HW_BOTH_EDGE | CLX_CAP_MEMORY_MAPPED;
+                      CLX_CAP_HW_BOTH_EDGE | CLX_CAP_MEMORY_MAPPED | CLX_CAP_ATOMIC_IO;
 
 struct Saved {
   u32 dir, is, ibe, iev, ie, data;

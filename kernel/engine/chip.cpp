@@ -138,7 +138,7 @@ Status Chip::start(clx_start_kind kind) {
       u64 outputs = 0;
       if (m_ops->query_outputs(m_ctx, b, &outputs) == 0) bank.output = outputs & bank.all;
     }
-    if (bank.output != 0 && m_ops->read_pins != nullptr) {
+    if (m_geo.keeps_latch() && bank.output != 0 && m_ops->read_pins != nullptr) {
       u64 level = 0;
       if (m_ops->read_pins(m_ctx, b, bank.output, &level) == 0) bank.latch = level & bank.output;
     }

@@ -16,6 +16,8 @@ struct Geometry {
   u32 caps;
 
   bool has(u32 cap) const { return (caps & cap) == cap; }
+  // Atomic-I/O hardware holds the output latch itself; others get an engine copy.
+  bool keeps_latch() const { return !has(CLX_CAP_ATOMIC_IO); }
   unsigned bank_width(u16 bank) const {
     u32 first = u32{bank} * pins_per_bank;
     u32 left = total_pins - first;
@@ -116,7 +118,8 @@ class Chip {
   Status debounce(u16 pin, u16* centi_ms) const;
 
   // Pin I/O, inline so that the C ABI entry is the only call layer before the
-  // client's. [atomic; LOCKING: bank lock]
+  // client's. [atomic; LOCKING: bank lock, or none with CLX_CAP_ATOMIC_IO: then only
+  // immutable geometry is read and no engine state is written]
   Status read(u16 bank, u64 mask, u64* values) {
     if (bank >= m_geo.bank_count) return Status::bank_out_of_range;
     const Bank& b = m_banks[bank];
@@ -125,8 +128,12 @@ class Chip {
     u64 level;
     int rc = m_ops->read_pins(m_ctx, bank, mask, &level);
     if (rc != 0) return from_client(rc);
-    // An output pin reads its output latch (GpioClx WriteConfiguredPins).
-    *values = ((level & ~b.output) | (b.latch & b.output)) & mask;
+    // An output pin reads its output latch (GpioClx WriteConfiguredPins); atomic-I/O
+    // hardware reports the driven level itself.
+    if (m_geo.keeps_latch())
+      *values = ((level & ~b.output) | (b.latch & b.output)) & mask;
+    else
+      *values = level & mask;
     return Status::ok;
   }
   Status write(u16 bank, u64 set_mask, u64 clear_mask) {
@@ -137,7 +144,7 @@ class Chip {
     if (m_ops->write_pins == nullptr) return Status::unsupported;
     int rc = m_ops->write_pins(m_ctx, bank, set_mask, clear_mask);
     if (rc != 0) return from_client(rc);
-    b.latch = (b.latch | set_mask) & ~clear_mask;
+    if (m_geo.keeps_latch()) b.latch = (b.latch | set_mask) & ~clear_mask;
     return Status::ok;
   }
 

@@ -106,7 +106,13 @@ enum clx_stop_kind {
 #define CLX_CAP_AUTO_CLEAR (1u << 7)     /* query_active clears status */
 #define CLX_CAP_PULL (1u << 8)           /* pull up/down/none configurable */
 #define CLX_CAP_DRIVE_STRENGTH (1u << 9) /* drive strength configurable */
-#define CLX_CAP_ALL_MASK ((1u << 10) - 1)
+/* Atomic pin I/O: read_pins is one side-effect-free read of the pin levels, output pins
+ * included (they read back what they drive), and write_pins changes exactly the pins it
+ * is given with stores that need no read-modify-write (address-masked data, set/clear
+ * registers). The engine then keeps no output latch, and the Pin I/O entries may run
+ * without the bank lock, concurrently with each other and with every other entry. */
+#define CLX_CAP_ATOMIC_IO (1u << 10)
+#define CLX_CAP_ALL_MASK ((1u << 11) - 1)
 
 /* Connection flags. */
 #define CLX_CONNECT_SHARED (1u << 0)       /* others may connect the same pin the same way */
@@ -259,8 +265,9 @@ int clxgpio_pin_set_drive_strength(struct clx_chip *chip, clx_u16 pin, clx_u16 c
 int clxgpio_pin_set_debounce(struct clx_chip *chip, clx_u16 pin, clx_u16 centi_ms);
 clx_u16 clxgpio_pin_debounce(const struct clx_chip *chip, clx_u16 pin);
 
-/* ---- Pin I/O [atomic; LOCKING: bank lock] ---- */
-/* Values of the pins in mask; output pins read their output latch. */
+/* ---- Pin I/O [atomic; LOCKING: bank lock, or none on CLX_CAP_ATOMIC_IO chips] ---- */
+/* Values of the pins in mask; output pins read their output latch (on CLX_CAP_ATOMIC_IO
+ * chips, the level the hardware reports for them). */
 int clxgpio_bank_read(struct clx_chip *chip, clx_u16 bank, clx_u64 mask, clx_u64 *values);
 /* Drive output pins: set_mask high, clear_mask low; other pins keep their level. */
 int clxgpio_bank_write(struct clx_chip *chip, clx_u16 bank, clx_u64 set_mask, clx_u64 clear_mask);

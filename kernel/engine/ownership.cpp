@@ -69,7 +69,7 @@ Status Chip::io_connect(u16 bank, u64 mask, const clx_io_config& cfg, u32 flags)
     // A fresh output drives what the controller's latch holds, which need not be the
     // engine's copy (the PL061 drops data writes to inputs): read back what it drives.
     u64 level = 0;
-    if (fresh != 0 && !failed(read_level(bank, fresh, &level)))
+    if (m_geo.keeps_latch() && fresh != 0 && !failed(read_level(bank, fresh, &level)))
       b.latch = (b.latch & ~fresh) | (level & fresh);
     b.output |= mask;
   } else {

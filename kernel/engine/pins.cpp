@@ -43,7 +43,7 @@ Status Chip::set_direction(u16 pin, clx_io_mode mode, bool value) {
   if (!failed(s)) s = from_client(m_ops->write_pins(m_ctx, bank, set, m & ~set));
   if (failed(s)) return s;
   b.output |= m;
-  b.latch = (b.latch & ~m) | set;
+  if (m_geo.keeps_latch()) b.latch = (b.latch & ~m) | set;
   return Status::ok;
 }
 

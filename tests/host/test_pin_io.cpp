@@ -1,5 +1,6 @@
 // Pin configuration and I/O (Linux gpiolib model): direction with the value latched
-// around the direction write, mask-based bank I/O, output pins reading their latch,
+// around the direction write, mask-based bank I/O, output pins reading their latch
+// (or, on atomic-I/O controllers, the hardware's),
 // pull and drive strength per controller capability.
 #include <gtest/gtest.h>
 
@@ -99,12 +100,18 @@ TEST(Pl061Io, OverlappingSetAndClearIsEinvalAndWritesNothing) {
   EXPECT_EQ(clxgpio_bank_write(r.chip, 0, B(8), 0), -CLX_ERANGE);
 }
 
-TEST(Pl061Io, OutputReadsItsLatchNotTheHardware) {
+// The PL061 is an atomic-I/O controller: its GPIODATA register is the output latch, so
+// an output reads back from it and the engine keeps no copy (lock-free I/O).
+TEST(Pl061Io, OutputReadsTheDataRegisterWhichIsItsLatch) {
   Pl061Rig r;
+  EXPECT_NE(clxgpio_chip_caps(r.chip) & CLX_CAP_ATOMIC_IO, 0u);
   ASSERT_EQ(clxgpio_pin_set_direction(r.chip, 4, CLX_IO_OUTPUT, 1), 0);
-  r.hw.out = 0;  // something behind the engine's back pulls the data register low
+  r.hw.out = 0;  // the data register changed behind the engine's back
   ASSERT_EQ(r.hw.level() & 0x10, 0);
-  EXPECT_EQ(clxgpio_pin_read(r.chip, 4), 1);
+  r.rec.clear();
+  EXPECT_EQ(clxgpio_pin_read(r.chip, 4), 0);
+  std::vector<Access> expect{R(pl::DATA_ALL, 0x00)};
+  EXPECT_EQ(r.rec.log, expect) << to_string(r.rec.log);
 }
 
 TEST(Pl061Io, NoPullNoDriveStrength) {
@@ -259,6 +266,30 @@ TEST(FakeIo, OutputReadsLatchWhateverReadPinsReports) {
   uint64_t v = 0;
   ASSERT_EQ(clxgpio_bank_read(chip, 0, 0x7, &v), 0);
   EXPECT_EQ(v, B(0) | B(2));
+}
+
+TEST(FakeIo, AtomicIoOutputReadsWhatTheHardwareReportsAndWritesKeepNoLatch) {
+  FakeClient fake(8, 8, CLX_CAP_LEVEL | CLX_CAP_ACTIVE_HIGH | CLX_CAP_MEMORY_MAPPED |
+                            CLX_CAP_ATOMIC_IO);
+  clx_chip* chip = fake.make_chip();
+  ASSERT_EQ(clxgpio_pin_set_direction(chip, 0, CLX_IO_OUTPUT, 1), 0);
+  fake.read_value = 0;  // the hardware reports the pin low: that is the answer
+  EXPECT_EQ(clxgpio_pin_read(chip, 0), 0);
+  fake.calls.clear();
+  ASSERT_EQ(clxgpio_pin_write(chip, 0, 1), 0);
+  EXPECT_EQ(fake.calls, (std::vector<std::string>{"write_pins"})) << "one store, nothing else";
+  EXPECT_EQ(fake.last_mask, B(0));
+  EXPECT_EQ(clxgpio_pin_read(chip, 0), 0) << "no engine latch overrides the hardware";
+  fake.read_value = B(0) | B(3);
+  uint64_t v = 0;
+  ASSERT_EQ(clxgpio_bank_read(chip, 0, 0x0F, &v), 0);
+  EXPECT_EQ(v, B(0) | B(3));
+  // Bad input is still refused before the hardware is touched.
+  fake.calls.clear();
+  EXPECT_EQ(clxgpio_pin_write(chip, 8, 1), -CLX_ERANGE);
+  EXPECT_EQ(clxgpio_bank_write(chip, 0, B(1), B(1)), -CLX_EINVAL);
+  EXPECT_EQ(clxgpio_bank_read(chip, 1, 1, &v), -CLX_ECHRNG);
+  EXPECT_TRUE(fake.calls.empty());
 }
 
 TEST(FakeIo, ClientErrorsPropagateAndLeaveStateAlone) {
