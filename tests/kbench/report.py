@@ -93,8 +93,9 @@ def table(rows, kernel, smp):
             f"upstream set_multiple: gpio-pl061 {multi['pl061']}, gpio-sim {multi['sim']} "
             "(set-loop = no callback, timed as gpiolib's fallback: set() per line)"]
     # Derived, for profiling: each kernel-loop figure less the lock pair calibrated in the
-    # same run (clxgpio: raw spinlock; gpio-pl061: no lock; gpio-sim: mutex).
-    own_lock = {("pl061", "clxgpio"): "raw_spinlock_pair", ("pl061", "upstream"): None,
+    # same run (clxgpio PL061: no lock, CLX_CAP_ATOMIC_IO; clxgpio sim: raw spinlock;
+    # gpio-pl061: no lock; gpio-sim: mutex).
+    own_lock = {("pl061", "clxgpio"): None, ("pl061", "upstream"): None,
                 ("sim", "clxgpio"): "raw_spinlock_pair", ("sim", "upstream"): "mutex_pair"}
     parts = []
     for group in ("pl061", "sim"):
