@@ -113,36 +113,20 @@ int clxgpio_bank_write(clx_chip* chip, clx_u16 bank, clx_u64 set_mask, clx_u64 c
   return to_errno(cpp(chip)->write(bank, set_mask, clear_mask));
 }
 
-// Single-pin I/O splits the pin without a division on a one-bank chip (the PL061):
-// these two entries are every gpiolib get/set.
-static inline void split_pin(const clx::Geometry& g, clx_u16 pin, clx_u16* bank, clx_u64* m) {
-  if (pin < g.pins_per_bank) {
-    *bank = 0;
-    *m = clx::bit(pin);
-  } else {
-    *bank = static_cast<clx_u16>(pin / g.pins_per_bank);
-    *m = clx::bit(pin % g.pins_per_bank);
-  }
-}
-
 int clxgpio_pin_read(clx_chip* chip, clx_u16 pin) {
-  const clx::Geometry& g = cpp(chip)->geometry();
-  if (pin >= g.total_pins) return to_errno(Status::pin_out_of_range);
-  clx_u16 bank;
-  clx_u64 m;
-  split_pin(g, pin, &bank, &m);
+  clx_u8 ppb = cpp(chip)->geometry().pins_per_bank;
+  if (pin >= cpp(chip)->geometry().total_pins) return to_errno(Status::pin_out_of_range);
+  clx_u64 m = clx::bit(pin % ppb);
   clx_u64 v = 0;
-  Status s = cpp(chip)->read(bank, m, &v);
+  Status s = cpp(chip)->read(static_cast<clx_u16>(pin / ppb), m, &v);
   return s == Status::ok ? (v != 0) : to_errno(s);
 }
 
 int clxgpio_pin_write(clx_chip* chip, clx_u16 pin, int value) {
-  const clx::Geometry& g = cpp(chip)->geometry();
-  if (pin >= g.total_pins) return to_errno(Status::pin_out_of_range);
-  clx_u16 bank;
-  clx_u64 m;
-  split_pin(g, pin, &bank, &m);
-  return to_errno(cpp(chip)->write(bank, value ? m : 0, value ? 0 : m));
+  clx_u8 ppb = cpp(chip)->geometry().pins_per_bank;
+  if (pin >= cpp(chip)->geometry().total_pins) return to_errno(Status::pin_out_of_range);
+  clx_u64 m = clx::bit(pin % ppb);
+  return to_errno(cpp(chip)->write(static_cast<clx_u16>(pin / ppb), value ? m : 0, value ? 0 : m));
 }
 
 int clxgpio_io_connect(clx_chip* chip, clx_u16 bank, clx_u64 mask, const clx_io_config* cfg,

@@ -82,7 +82,8 @@ usize Chip::storage_size(const clx_controller_desc& desc) {
 Chip::Chip(const Geometry& geo, const clx_client_ops* ops, void* ctx, Bank* banks, PinSlot* pins,
            u8* irq_lines)
     : m_geo(geo), m_ops(ops), m_ctx(ctx), m_banks(banks), m_pins(pins), m_irq_lines(irq_lines),
-      m_batch(ops->reconfigure_irqs != nullptr) {}
+      m_batch(ops->reconfigure_irqs != nullptr),
+      m_keep_latch(geo.keeps_latch()) {}
 
 Status Chip::create(void* storage, usize size, const clx_controller_desc& desc,
                     const clx_client_ops* ops, void* ctx, Chip** out) {

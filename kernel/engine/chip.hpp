@@ -118,22 +118,22 @@ class Chip {
   Status debounce(u16 pin, u16* centi_ms) const;
 
   // Pin I/O, inline so that the C ABI entry is the only call layer before the
-  // client's. [atomic; LOCKING: bank lock, or none with CLX_CAP_ATOMIC_IO: then only
-  // immutable geometry is read and no engine state is written]
+  // client's. [atomic; LOCKING: bank lock, or none with CLX_CAP_ATOMIC_IO]
   Status read(u16 bank, u64 mask, u64* values) {
     if (bank >= m_geo.bank_count) return Status::bank_out_of_range;
     const Bank& b = m_banks[bank];
     if ((mask & ~b.all) != 0) return Status::pin_out_of_range;
     if (m_ops->read_pins == nullptr) return Status::unsupported;
+    // An output pin reads its output latch (GpioClx WriteConfiguredPins); atomic-I/O
+    // hardware reports the driven level itself. Taken before the call, so that few
+    // values live across it.
+    u64 outs = m_keep_latch ? b.output & mask : 0;
+    u64 from_latch = b.latch & outs;
+    u64 from_line = mask & ~outs;
     u64 level;
     int rc = m_ops->read_pins(m_ctx, bank, mask, &level);
     if (rc != 0) return from_client(rc);
-    // An output pin reads its output latch (GpioClx WriteConfiguredPins); atomic-I/O
-    // hardware reports the driven level itself.
-    if (m_geo.keeps_latch())
-      *values = ((level & ~b.output) | (b.latch & b.output)) & mask;
-    else
-      *values = level & mask;
+    *values = (level & from_line) | from_latch;
     return Status::ok;
   }
   Status write(u16 bank, u64 set_mask, u64 clear_mask) {
@@ -142,9 +142,10 @@ class Chip {
     if (((set_mask | clear_mask) & ~b.all) != 0) return Status::pin_out_of_range;
     if ((set_mask & clear_mask) != 0) return Status::invalid;
     if (m_ops->write_pins == nullptr) return Status::unsupported;
+    Bank* latched = m_keep_latch ? &b : nullptr;  // atomic I/O: no engine state written
     int rc = m_ops->write_pins(m_ctx, bank, set_mask, clear_mask);
     if (rc != 0) return from_client(rc);
-    if (m_geo.keeps_latch()) b.latch = (b.latch | set_mask) & ~clear_mask;
+    if (latched != nullptr) latched->latch = (latched->latch | set_mask) & ~clear_mask;
     return Status::ok;
   }
 
@@ -215,6 +216,7 @@ class Chip {
   u8* m_irq_lines;  // interrupt line of each bank
   clx_storm_config m_storm{0, 1};
   bool m_batch;     // client has reconfigure_irqs + unmask_irqs
+  bool m_keep_latch;  // !CLX_CAP_ATOMIC_IO: the engine keeps the output latch (I/O path)
 };
 
 }  // namespace clx
