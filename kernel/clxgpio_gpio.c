@@ -5,12 +5,14 @@
  * controllers (callable from any context), a mutex for sleeping ones; pin I/O on
  * CLX_CAP_ATOMIC_IO controllers (PL061) takes none, as the engine ABI allows.
  */
+#include <linux/acpi.h>
 #include <linux/bitmap.h>
 #include <linux/device.h>
 #include <linux/gpio/driver.h>
 #include <linux/module.h>
 #include <linux/pinctrl/pinconf-generic.h>
 #include <linux/slab.h>
+#include <linux/version.h>
 
 #include "clxgpio.h"
 
@@ -197,10 +199,65 @@ static int clxgpio_set_config(struct gpio_chip *gc, unsigned int offset, unsigne
 	return ret == -EOPNOTSUPP ? -ENOTSUPP : ret;
 }
 
+static int clxgpio_request(struct gpio_chip *gc, unsigned int offset)
+{
+	struct clxgpio *cg = gpiochip_get_data(gc);
+	int ret = gpiochip_generic_request(gc, offset);
+
+	if (!ret)
+		set_bit(offset, cg->requested);
+	return ret;
+}
+
+static void clxgpio_free(struct gpio_chip *gc, unsigned int offset)
+{
+	struct clxgpio *cg = gpiochip_get_data(gc);
+
+	gpiochip_generic_free(gc, offset);
+	clear_bit(offset, cg->requested);
+}
+
+/*
+ * gpiolib before 6.2 (measured on 6.1.192) drops the module reference a requested line
+ * holds (gpiod_request -> try_module_get(owner)) in gpiod_free() only while the chip is
+ * still registered. A consumer that releases its line after the chip went away (unbind,
+ * or configfs live=0, while it still holds the line: "REMOVING GPIOCHIP WITH GPIOS STILL
+ * REQUESTED") leaks that reference and the module can never be removed; upstream gpio-sim
+ * 6.1 leaks the same way. The same holds for a still-requested interrupt: the removal
+ * disposes of its mapping, so irq_release_resources (which drops gpiochip_reqres_irq's
+ * reference) never runs. Called after gpiochip_remove(): nothing calls into the chip any
+ * more, so the references those consumers can no longer give back are dropped here.
+ * On an ACPI-bound chip gpiolib-acpi's own descriptors (no module reference) also stay
+ * marked requested and cannot be told apart from consumers, so lines are left alone there.
+ * gpiolib 6.12 puts the reference in gpiod_free() itself: nothing to do.
+ */
+static void clxgpio_put_orphaned_refs(struct clxgpio *cg)
+{
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 2, 0)
+	bool lines = !has_acpi_companion(cg->dev);
+	unsigned int i, n = 0;
+
+	for (i = 0; i < cg->gc.ngpio; i++) {
+		if (cg->lines[i].requested)
+			n++;
+		if (lines && test_bit(i, cg->requested))
+			n++;
+	}
+	if (n)
+		dev_info(cg->dev, "removed in use: dropping %u module reference(s) of its consumers\n",
+			 n);
+	while (n--)
+		module_put(THIS_MODULE);
+#endif
+}
+
+/* Runs after gpiochip_remove() (registered before the chip is added). */
 static void clxgpio_teardown(void *data)
 {
 	struct clxgpio *cg = data;
 	unsigned int i;
+
+	clxgpio_put_orphaned_refs(cg);
 
 	for (i = 0; i < cg->gc.ngpio; i++) {
 		hrtimer_cancel(&cg->lines[i].debounce);
@@ -238,7 +295,8 @@ int clxgpio_register(struct device *dev, struct clxgpio *cg, struct fwnode_handl
 	raw_spin_lock_init(&cg->lock);
 	mutex_init(&cg->mlock);
 	cg->lines = devm_kcalloc(dev, desc->total_pins, sizeof(*cg->lines), GFP_KERNEL);
-	if (!cg->lines) {
+	cg->requested = devm_bitmap_zalloc(dev, desc->total_pins, GFP_KERNEL);
+	if (!cg->lines || !cg->requested) {
 		clxgpio_chip_destroy(cg->chip);
 		mutex_destroy(&cg->mlock);
 		return -ENOMEM;
@@ -259,8 +317,8 @@ int clxgpio_register(struct device *dev, struct clxgpio *cg, struct fwnode_handl
 	gc->owner = THIS_MODULE;
 	gc->base = -1;
 	gc->can_sleep = cg->sleeping;
-	gc->request = gpiochip_generic_request;
-	gc->free = gpiochip_generic_free;
+	gc->request = clxgpio_request;
+	gc->free = clxgpio_free;
 	gc->get = clxgpio_get;
 	gc->set = clxgpio_set;
 	gc->get_multiple = clxgpio_get_multiple;

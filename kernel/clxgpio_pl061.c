@@ -70,6 +70,7 @@ MODULE_DEVICE_TABLE(amba, clxgpio_pl061_ids);
 static struct amba_driver clxgpio_pl061_driver = {
 	.drv = {
 		.name = "clxgpio-pl061",
+		.owner = THIS_MODULE, /* 6.1's amba_driver_register() leaves it unset */
 		.pm = &clxgpio_pl061_pm,
 	},
 	.id_table = clxgpio_pl061_ids,
