@@ -43,6 +43,8 @@ struct clxgpio {
 	unsigned int wake_count;     /* pins with wake enabled */
 	struct work_struct sleeping_irq; /* sleeping chips: service banks in a thread */
 	unsigned long *requested;    /* lines between gc->request and gc->free */
+	struct delayed_work storm_tick;  /* storm guard period (clxgpio_storm.c) */
+	unsigned long storm_period;      /* jiffies */
 };
 
 /*
@@ -61,6 +63,9 @@ int clxgpio_service_banks(struct clxgpio *cg);
 /* clxgpio_irq.c, for clxgpio_register() */
 void clxgpio_line_init(struct clxgpio *cg, struct clxgpio_line *line, u16 pin);
 int clxgpio_irq_setup(struct clxgpio *cg, int parent_irq);
+
+/* clxgpio_storm.c: storm guard from the module parameters, tick per chip. */
+int clxgpio_storm_start(struct clxgpio *cg);
 
 int clxgpio_suspend(struct clxgpio *cg);
 int clxgpio_resume(struct clxgpio *cg);

@@ -333,7 +333,10 @@ int clxgpio_register(struct device *dev, struct clxgpio *cg, struct fwnode_handl
 		if (ret)
 			return ret;
 	}
-	return devm_gpiochip_add_data(dev, gc, cg);
+	ret = devm_gpiochip_add_data(dev, gc, cg);
+	if (ret)
+		return ret;
+	return cg->ctl.ops->enable_irq ? clxgpio_storm_start(cg) : 0;
 }
 EXPORT_SYMBOL_GPL(clxgpio_register);
 

@@ -21,6 +21,7 @@
 #include <linux/property.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/stringify.h>
 #include <linux/wait.h>
 
 #define GLUE_LABEL "clxkunit"
@@ -145,23 +146,32 @@ static void glue_exit(struct kunit *test)
 	software_node_unregister_node_group(glue_nodes);
 }
 
+/* Writes val to a sysfs file; returns the byte count or -errno. */
+static ssize_t glue_write_file(const char *path, const char *val)
+{
+	struct file *f = filp_open(path, O_WRONLY, 0);
+	loff_t pos = 0;
+	ssize_t n;
+
+	if (IS_ERR(f))
+		return PTR_ERR(f);
+	n = kernel_write(f, val, strlen(val), &pos);
+	filp_close(f, NULL);
+	return n;
+}
+
 /* Sets the outside-world level of the line through sim_gpioN/pull. */
 static void glue_drive(struct glue *g, int level)
 {
 	const char *val = level ? "pull-up" : "pull-down";
-	struct file *f;
 	char *path;
-	loff_t pos = 0;
 	ssize_t n;
 
 	path = kasprintf(GFP_KERNEL, "/sys/bus/platform/devices/%s/%s/sim_gpio%u/pull",
 			 dev_name(&g->pdev->dev), dev_name(g->gpio_dev), g->offset);
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(g->test, path);
-	f = filp_open(path, O_WRONLY, 0);
+	n = glue_write_file(path, val);
 	kfree(path);
-	KUNIT_ASSERT_NOT_ERR_OR_NULL(g->test, f);
-	n = kernel_write(f, val, strlen(val), &pos);
-	filp_close(f, NULL);
 	KUNIT_ASSERT_EQ(g->test, n, (ssize_t)strlen(val));
 }
 
@@ -313,4 +323,103 @@ static struct kunit_suite glue_suite = {
 	.exit = glue_exit,
 	.test_cases = glue_cases,
 };
-kunit_test_suite(glue_suite);
+
+/*
+ * Suite "clxgpio_glue_storm": clxgpio's storm guard module parameters are set before
+ * the device registers (they are read then) and reset to off afterwards.
+ */
+#define STORM_PARAM(name) "/sys/module/clxgpio/parameters/storm_" name
+#define STORM_MAX_EVENTS 20
+#define STORM_PERIOD_MS 50
+#define STORM_REARM_TICKS 4   /* masked for 150..200 ms */
+
+static int glue_storm_set(const char *max, const char *period, const char *rearm)
+{
+	ssize_t a = glue_write_file(STORM_PARAM("max_events"), max);
+	ssize_t b = glue_write_file(STORM_PARAM("period_ms"), period);
+	ssize_t c = glue_write_file(STORM_PARAM("rearm_ticks"), rearm);
+
+	return a < 0 ? a : b < 0 ? b : c < 0 ? c : 0;
+}
+
+static int glue_storm_init(struct kunit *test)
+{
+	int ret = glue_storm_set(__stringify(STORM_MAX_EVENTS), __stringify(STORM_PERIOD_MS),
+				 __stringify(STORM_REARM_TICKS));
+
+	return ret ?: glue_init(test);
+}
+
+static void glue_storm_exit(struct kunit *test)
+{
+	glue_exit(test);
+	glue_storm_set("0", "100", "10");
+}
+
+/* The handler count, once it has stopped changing for GLUE_SETTLE_MS. */
+static int glue_count_settled(struct glue *g)
+{
+	int before;
+
+	do {
+		before = atomic_read(&g->count);
+		msleep(GLUE_SETTLE_MS);
+	} while (atomic_read(&g->count) != before);
+	return before;
+}
+
+/*
+ * A level-high interrupt whose source the handler never removes fires as fast as the
+ * irq path can go (without the guard it livelocks the CPU in irq_work). The storm
+ * guard masks it after STORM_MAX_EVENTS events in a period; with the line deasserted
+ * meanwhile nothing fires; once re-armed the pin delivers again through the same path.
+ */
+static void glue_storm_masks_and_rearms(struct kunit *test)
+{
+	struct glue *g = test->priv;
+	int stormed, masked;
+
+	glue_request(g, 6, 0, IRQF_TRIGGER_HIGH);
+	glue_drive(g, 1);
+	stormed = glue_count_after(g, STORM_MAX_EVENTS + 1, GLUE_WAIT_MS);
+	KUNIT_EXPECT_GT(test, stormed, STORM_MAX_EVENTS);
+	/* Masked: the level is still asserted, yet the count stops well inside the
+	 * masked window. */
+	masked = glue_count_settled(g);
+	KUNIT_EXPECT_LE(test, masked, 4 * STORM_MAX_EVENTS);
+	KUNIT_EXPECT_EQ(test, gpiod_get_value(g->desc), 1);
+	glue_drive(g, 0);
+	/* Past the re-arm: deasserted, so still nothing. */
+	msleep(STORM_PERIOD_MS * (STORM_REARM_TICKS + 3));
+	KUNIT_EXPECT_EQ(test, atomic_read(&g->count), masked);
+	/* Re-armed: asserting fires the handler again (and storms again, masked again). */
+	glue_drive(g, 1);
+	KUNIT_EXPECT_GT(test, glue_count_after(g, masked + 1, GLUE_WAIT_MS), masked);
+	glue_drive(g, 0);
+	KUNIT_EXPECT_LE(test, glue_count_settled(g), masked + 4 * STORM_MAX_EVENTS);
+}
+
+/* A pin toggling at a sane rate is never masked: every edge arrives. */
+static void glue_storm_spares_real_edges(struct kunit *test)
+{
+	struct glue *g = test->priv;
+	int i;
+
+	glue_request(g, 9, 0, IRQF_TRIGGER_RISING | IRQF_TRIGGER_FALLING);
+	for (i = 1; i <= 3 * STORM_MAX_EVENTS / 2; i++)
+		glue_step(g, i & 1, i);
+}
+
+static struct kunit_case glue_storm_cases[] = {
+	KUNIT_CASE(glue_storm_masks_and_rearms),
+	KUNIT_CASE(glue_storm_spares_real_edges),
+	{}
+};
+
+static struct kunit_suite glue_storm_suite = {
+	.name = "clxgpio_glue_storm",
+	.init = glue_storm_init,
+	.exit = glue_storm_exit,
+	.test_cases = glue_storm_cases,
+};
+kunit_test_suites(&glue_suite, &glue_storm_suite);

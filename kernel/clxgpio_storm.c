@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * clxgpio: the engine's interrupt storm guard, driven from Linux.
+ *
+ * A pin that fires more than storm_max_events times in one storm_period_ms period while
+ * its level stays where it was at the last period's end is masked by the engine during
+ * dispatch (reported by clxgpio_after_dispatch); after storm_rearm_ticks periods this
+ * tick re-arms it. One delayed work per chip runs the period: it takes the chip lock
+ * like every engine call (raw spinlock for memory-mapped chips, the mutex for sleeping
+ * ones, whose re-arm writes go over the bus and may sleep).
+ *
+ * The parameters are read when a chip registers; storm_max_events = 0 (the default)
+ * leaves the guard off.
+ */
+#include <linux/device.h>
+#include <linux/jiffies.h>
+#include <linux/kernel.h>
+#include <linux/moduleparam.h>
+
+#include "clxgpio.h"
+
+struct clxgpio_storm_param {
+	unsigned int value;
+	unsigned int min;
+	unsigned int max;
+};
+
+static struct clxgpio_storm_param clxgpio_storm_max_events = { 0, 0, U16_MAX };
+static struct clxgpio_storm_param clxgpio_storm_period_ms = { 100, 1, 60000 };
+static struct clxgpio_storm_param clxgpio_storm_rearm_ticks = { 10, 1, U16_MAX };
+
+/* Out-of-range values are refused (-ERANGE) and leave the parameter unchanged. */
+static int clxgpio_storm_param_set(const char *val, const struct kernel_param *kp)
+{
+	struct clxgpio_storm_param *p = kp->arg;
+	unsigned int v;
+	int ret;
+
+	ret = kstrtouint(val, 0, &v);
+	if (ret)
+		return ret;
+	if (v < p->min || v > p->max)
+		return -ERANGE;
+	WRITE_ONCE(p->value, v);
+	return 0;
+}
+
+static int clxgpio_storm_param_get(char *buf, const struct kernel_param *kp)
+{
+	const struct clxgpio_storm_param *p = kp->arg;
+
+	return scnprintf(buf, PAGE_SIZE, "%u\n", READ_ONCE(p->value));
+}
+
+static const struct kernel_param_ops clxgpio_storm_param_ops = {
+	.set = clxgpio_storm_param_set,
+	.get = clxgpio_storm_param_get,
+};
+
+module_param_cb(storm_max_events, &clxgpio_storm_param_ops, &clxgpio_storm_max_events, 0644);
+MODULE_PARM_DESC(storm_max_events,
+		 "Interrupts per period before a pin whose level does not change is masked (0 = storm guard off, max 65535)");
+module_param_cb(storm_period_ms, &clxgpio_storm_param_ops, &clxgpio_storm_period_ms, 0644);
+MODULE_PARM_DESC(storm_period_ms, "Storm guard period in ms (1..60000, default 100)");
+module_param_cb(storm_rearm_ticks, &clxgpio_storm_param_ops, &clxgpio_storm_rearm_ticks, 0644);
+MODULE_PARM_DESC(storm_rearm_ticks,
+		 "Periods a storm-masked pin stays masked before it is re-armed (1..65535, default 10)");
+
+static void clxgpio_storm_tick_work(struct work_struct *w)
+{
+	struct clxgpio *cg = container_of(to_delayed_work(w), struct clxgpio, storm_tick);
+	u16 bank, banks = clxgpio_chip_bank_count(cg->chip);
+	unsigned long flags;
+
+	for (bank = 0; bank < banks; bank++) {
+		clx_u64 rearmed = 0;
+		int ret;
+
+		clxgpio_lock(cg, flags);
+		ret = clxgpio_storm_tick(cg->chip, bank, &rearmed);
+		clxgpio_unlock(cg, flags);
+		if (ret)
+			dev_err_ratelimited(cg->dev, "bank %u: storm tick failed: %d\n", bank, ret);
+		else if (rearmed)
+			dev_info_ratelimited(cg->dev, "bank %u: storm guard re-armed pins %#llx\n",
+					     bank, (unsigned long long)rearmed);
+	}
+	queue_delayed_work(system_wq, &cg->storm_tick, cg->storm_period);
+}
+
+static void clxgpio_storm_stop(void *data)
+{
+	struct clxgpio *cg = data;
+
+	cancel_delayed_work_sync(&cg->storm_tick);
+}
+
+/*
+ * [may sleep] Configures the engine's storm guard from the module parameters and
+ * starts the tick. Call once the chip is registered; the tick stops (devm) before the
+ * chip is removed.
+ */
+int clxgpio_storm_start(struct clxgpio *cg)
+{
+	struct clx_storm_config cfg = {
+		.max_events = READ_ONCE(clxgpio_storm_max_events.value),
+		.rearm_ticks = READ_ONCE(clxgpio_storm_rearm_ticks.value),
+	};
+	unsigned long flags;
+	int ret;
+
+	if (!cfg.max_events)
+		return 0;
+	clxgpio_lock(cg, flags); /* interrupts may already be dispatched */
+	ret = clxgpio_storm_configure(cg->chip, &cfg);
+	clxgpio_unlock(cg, flags);
+	if (ret)
+		return dev_err_probe(cg->dev, ret, "storm guard refused\n");
+	cg->storm_period = msecs_to_jiffies(READ_ONCE(clxgpio_storm_period_ms.value)) ?: 1;
+	INIT_DELAYED_WORK(&cg->storm_tick, clxgpio_storm_tick_work);
+	queue_delayed_work(system_wq, &cg->storm_tick, cg->storm_period);
+	dev_dbg(cg->dev, "storm guard: %u events per %u ms, re-armed after %u periods\n",
+		cfg.max_events, jiffies_to_msecs(cg->storm_period), cfg.rearm_ticks);
+	return devm_add_action_or_reset(cg->dev, clxgpio_storm_stop, cg);
+}
