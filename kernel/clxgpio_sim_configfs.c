@@ -546,11 +546,8 @@ static struct config_item *clxgpio_cfs_line_make_item(struct config_group *group
 
 	if (strcmp(name, "hog"))
 		return ERR_PTR(-EINVAL);
+	/* As gpio-sim: allowed while live; it takes effect at the next activation. */
 	mutex_lock(&dev->lock);
-	if (clxgpio_cfs_live(dev)) {
-		mutex_unlock(&dev->lock);
-		return ERR_PTR(-EBUSY);
-	}
 	hog = kzalloc(sizeof(*hog), GFP_KERNEL);
 	if (!hog) {
 		mutex_unlock(&dev->lock);

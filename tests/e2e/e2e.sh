@@ -158,18 +158,24 @@ else
 	ko pl061-unbind "no device bound to clxgpio-pl061"
 fi
 
-# ---- module reload ----
+# ---- module reload, twice: nothing holds the module, everything comes back ----
 ko_path=/lib/modules/$(uname -r)/$(grep clxgpio /etc/clx-modules | head -n1)
-if rmmod clxgpio; then
-	ok rmmod
-	check rmmod-gone "configfs or chip left after rmmod" sh -c "[ ! -d $CFS ] && ! gpiodetect | grep -q '\[$PL\]'"
-	if insmod $ko_path; then ok insmod; else ko insmod "insmod $ko_path failed"; fi
-	check reload-pl061 "PL061 not back after insmod" sh -c "gpiodetect | grep -q '\[$PL\]'"
-	if sim_create again; then ok reload-sim; else ko reload-sim "sim device not live after reload"; fi
+for round in 1 2; do
+	check "rmmod-refcnt-$round" "refcnt $(cat /sys/module/clxgpio/refcnt) before rmmod" \
+		test "$(cat /sys/module/clxgpio/refcnt)" = 0
+	if ! rmmod clxgpio; then ko "rmmod-$round" "rmmod clxgpio failed"; break; fi
+	ok "rmmod-$round"
+	check "rmmod-gone-$round" "configfs or chip left after rmmod" \
+		sh -c "[ ! -d $CFS ] && ! gpiodetect | grep -q '\[$PL\]'"
+	if insmod $ko_path; then ok "insmod-$round"; else ko "insmod-$round" "insmod $ko_path failed"; fi
+	check "reload-pl061-$round" "PL061 not back after insmod" pl_roundtrip
+	if sim_create again && [ "$(cat $(sim_sysfs again)/sim_gpio5/value)" = 1 ]; then
+		ok "reload-sim-$round"
+	else
+		ko "reload-sim-$round" "sim device not live (or hog not driving) after reload"
+	fi
 	sim_destroy again
-else
-	ko rmmod "rmmod clxgpio failed"
-fi
+done
 
 # ---- kernel log ----
 if dmesg | grep -E 'WARNING|BUG|lockdep|possible recursive locking' |

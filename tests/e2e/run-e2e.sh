@@ -1,7 +1,8 @@
 #!/bin/sh
 # run-e2e.sh: boots the test kernel (KERNEL=6.12|6.1) with clxgpio.ko, runs the guest
-# scripts of tests/e2e (the gpio-sim.sh selftest against clxgpio's configfs,
-# debounce.sh, e2e.sh) and records "passed failed" in build/results/e2e-$KERNEL.count.
+# scripts of tests/e2e (the gpio-sim.sh selftest against clxgpio's configfs, debounce.sh,
+# badinput.sh, lifecycle.sh, e2e.sh) and records "passed failed" in
+# build/results/e2e-$KERNEL.count.
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 KERNEL=${KERNEL:-6.12}
@@ -17,7 +18,7 @@ aarch64-linux-gnu-gcc -O2 -Wall -Wextra -Werror -static -o "$extra/line-events" 
 	"$here/line-events.c" || { echo "0 1" >"$results/e2e-$KERNEL.count"; exit 1; }
 KERNEL=$KERNEL MODULES="$top/build/module-$KERNEL/clxgpio.ko" EXTRA="$extra" LOG="$log" \
 	TIMEOUT=${TIMEOUT:-400} \
-	CMD='sh /extra/selftest-gpio-sim.sh; a=$?; sh /extra/debounce.sh; b=$?; sh /extra/e2e.sh; c=$?; [ $a -eq 0 ] && [ $b -eq 0 ] && [ $c -eq 0 ]' \
+	CMD='r=0; for t in selftest-gpio-sim debounce badinput lifecycle e2e; do sh /extra/$t.sh || r=1; done; exit $r' \
 	"$top/tests/qemu/vm.sh" >/dev/null 2>&1
 rc=$?
 # Count the PASS/FAIL lines themselves, so a guest that dies half-way still counts.
