@@ -36,11 +36,14 @@ suite() { # suite DEV [sleeping]
 	chip=$(cat $d/bank0/chip_name)
 	sys=/sys/devices/platform/$(cat $d/dev_name)/$chip
 
-	# Without debounce every pulse is seen (emulated both-edge, strict alternation);
-	# this proves the pattern really has three pulses.
+	# Without debounce the 10 ms pulse is seen too (4 events), so the 100 ms debounce
+	# below really filters something. The glitch may add 2 more or none: a pulse
+	# shorter than the service latency can vanish (emulated both-edge re-reads the line;
+	# events still alternate in pairs). Only the count is checked: for a both-edge
+	# request gpiolib names an event by reading the line when its thread runs.
 	got=$(watch raw $chip $sys 0)
-	want="RISING FALLING RISING FALLING RISING FALLING"
-	[ "$got" = "$want" ] && ok "$tag-off" || ko "$tag-off" "got '$got' want '$want'"
+	n=$(echo $got | wc -w)
+	case $n in 4|6) ok "$tag-off" ;; *) ko "$tag-off" "got $n events '$got', want 4 or 6" ;; esac
 	# 100 ms debounce: only the 500 ms pulse survives.
 	got=$(watch deb $chip $sys 100000)
 	want="RISING FALLING"
