@@ -51,7 +51,12 @@ static void clxgpio_sim_raise(struct clxgpio_sim_bank *b)
 		irq_work_queue(&b->irq_work);
 }
 
-/* The bank's interrupt output is a level: any register write may assert it. */
+/*
+ * The bank's interrupt output is a level: any register write may assert it. Each
+ * register access is atomic in the model, so these run under the chip lock or, for
+ * pin I/O on CLX_CAP_ATOMIC_IO banks, without it: a raise that finds the irq_work
+ * running queues it again, and the service takes the lock.
+ */
 static clx_u32 clxgpio_sim_read32(void *base, clx_u32 offset)
 {
 	return clxgpio_simhw_bus.read32(clxgpio_sim_bank_of(base)->hw, offset);
@@ -105,12 +110,8 @@ static ssize_t clxgpio_sim_value_show(struct device *dev, struct device_attribut
 {
 	struct clxgpio_sim_line_attr *la = container_of(attr, struct clxgpio_sim_line_attr, attr);
 	struct clxgpio_sim_bank *b = dev_get_drvdata(dev);
-	unsigned long flags;
-	int level;
+	int level = clxgpio_simhw_level(b->hw, la->offset); /* atomic register reads: no lock */
 
-	clxgpio_lock(&b->cg, flags);
-	level = clxgpio_simhw_level(b->hw, la->offset);
-	clxgpio_unlock(&b->cg, flags);
 	return level < 0 ? level : sysfs_emit(buf, "%d\n", level);
 }
 
@@ -135,7 +136,7 @@ static int clxgpio_sim_apply_pull(struct clxgpio_sim_bank *b, unsigned int offse
 	unsigned long flags;
 	int ret;
 
-	clxgpio_lock(&b->cg, flags);
+	clxgpio_lock(&b->cg, flags); /* keeps the bitmap and the outside world in step */
 	assign_bit(offset, b->pull, up);
 	ret = clxgpio_simhw_drive(b->hw, offset, up);
 	clxgpio_unlock(&b->cg, flags);

@@ -3,6 +3,15 @@
 // hardware GpioClx asks for (level interrupts, run-time polarity, no both-edge, no
 // debounce), so the engine emulates edges, ActiveBoth and debounce on it. It may be
 // declared memory-mapped or sleeping (a bus-attached, SPB-style controller).
+//
+// Atomic pin I/O (CLX_CAP_ATOMIC_IO) is declared when memory-mapped with banks of at
+// most 32 pins: read_pins is then one read of LEVEL (outputs read what they drive)
+// and write_pins one OUT_SET and/or one OUT_CLEAR store, each indivisible in the
+// register model (simgpio_hw.cpp). Wider banks keep the lock: a read across both
+// words of a bank would be two reads, not one snapshot. Sleeping banks keep it too:
+// GpioClx holds the bank wait lock around a serial controller's I/O callbacks (its
+// IndependentIoHw relief covers only the DIRQL lock), and there each register access
+// is a bus transfer that costs far more than the uncontended mutex.
 #include "../engine/bits.hpp"
 #include "simgpio_regs.hpp"
 
@@ -133,6 +142,8 @@ class Controller {
     return 0;
   }
 
+  // read_pins, write_pins. LOCKING: bank lock, or none with CLX_CAP_ATOMIC_IO (see the
+  // top of this file).
   static int read_pins(void* ctx, u16 bank, u64 mask, u64* values) {
     *values = of(ctx)->load_words<LEVEL>(bank, mask);
     return 0;
@@ -299,6 +310,7 @@ int clxgpio_sim_init(void* storage, clx_size size, const clx_bus_ops* bus, void*
   auto* words = reinterpret_cast<clx::u64*>(static_cast<clx::u8*>(storage) + Controller::header_size());
   auto* c = new (storage, clx::Place{}) Controller(bus, base, total_pins, pins_per_bank, words);
   clx_u32 caps = clx::simgpio::kCaps | (memory_mapped ? CLX_CAP_MEMORY_MAPPED : 0u);
+  if (memory_mapped && pins_per_bank <= 32) caps |= CLX_CAP_ATOMIC_IO;
   out->desc = clx_controller_desc{total_pins, pins_per_bank, caps, nullptr};
   out->ops = &clx::simgpio::kOps;
   out->ctx = c;

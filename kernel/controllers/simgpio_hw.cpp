@@ -9,6 +9,11 @@ namespace clx::simgpio {
 
 namespace {
 
+// Every register is one 64-bit word, and every register access is one atomic
+// operation on it (GCC __atomic builtins, sequentially consistent; inline in the
+// kernel: -mno-outline-atomics), so the model behaves as hardware registers do
+// without its user's lock: lock-free OUT_SET/OUT_CLEAR (CLX_CAP_ATOMIC_IO) may
+// race with locked writes to other registers and with the outside world.
 struct BankRegs {
   u64 polarity = 0;
   u64 enable = 0;
@@ -18,11 +23,36 @@ struct BankRegs {
   u64 pull_enable = 0;
   u64 pull_up = 0;
   u64 outside = 0;  // what the world drives onto each pin
-  u64 all = 0;
+  u64 all = 0;      // INVARIANT: fixed after construction, read without atomics
 };
+
+u64 load(const u64& reg) { return __atomic_load_n(&reg, __ATOMIC_SEQ_CST); }
+u64 fetch_or(u64& reg, u64 v) { return __atomic_fetch_or(&reg, v, __ATOMIC_SEQ_CST); }
+u64 fetch_and(u64& reg, u64 v) { return __atomic_fetch_and(&reg, v, __ATOMIC_SEQ_CST); }
+// The bits of `word` take `v`, the rest stay; returns the old value.
+u64 exchange_bits(u64& reg, u64 word, u64 v) {
+  u64 old = load(reg);
+  while (!__atomic_compare_exchange_n(&reg, &old, (old & ~word) | v, true, __ATOMIC_SEQ_CST,
+                                      __ATOMIC_SEQ_CST)) {
+  }
+  return old;
+}
 
 }  // namespace
 
+// The interrupt latch rule: STATUS latches a pin while ENABLE is set and its level
+// equals POLARITY. Each write that can change that condition (POLARITY, ENABLE,
+// DIRECTION, OUT_SET/OUT_CLEAR, pulls, the outside world, and the STATUS clear
+// itself) first stores atomically, then re-evaluates the pins it changed and sets
+// their STATUS bits with an atomic OR. All of it is sequentially consistent, so
+// whichever of two racing writes comes last sees both: a condition that holds once
+// the writes are done is always latched (nothing is lost), and a clear re-latches
+// at once while the condition holds. Only writes that change the same pin's inputs
+// at the same moment (a lock-free OUT_SET on an output pin with its interrupt
+// enabled, racing with a POLARITY or ENABLE write to that pin) can latch from an
+// intermediate combination, as a real level comparator glitches between two
+// register writes; Linux never has both on one pin (gpiolib refuses interrupts on
+// outputs), and the engine's level re-latching on clear heals it.
 class Hardware {
  public:
   Hardware(u16 total, u8 per_bank, BankRegs* banks) : m_total(total), m_per_bank(per_bank), m_banks(banks) {
@@ -40,11 +70,18 @@ class Hardware {
   }
 
   static u64 level(const BankRegs& r) {
-    u64 input = (r.pull_enable & r.pull_up) | (~r.pull_enable & r.outside);
-    return ((r.direction & input) | (~r.direction & r.latch)) & r.all;
+    u64 dir = load(r.direction), pull = load(r.pull_enable);
+    u64 input = (pull & load(r.pull_up)) | (~pull & load(r.outside));
+    return ((dir & input) | (~dir & load(r.latch))) & r.all;
   }
 
-  static void relatch(BankRegs& r) { r.status |= ~(level(r) ^ r.polarity) & r.enable & r.all; }
+  // LOCKING: none; pins = those whose condition the caller's write may have changed.
+  static void relatch(BankRegs& r, u64 pins) {
+    pins &= load(r.enable) & r.all;
+    if (pins == 0) return;
+    u64 hit = ~(level(r) ^ load(r.polarity)) & pins;
+    if (hit != 0) fetch_or(r.status, hit);
+  }
 
   u32 read32(u32 offset) const {
     const BankRegs* r = bank_of(offset);
@@ -53,35 +90,42 @@ class Hardware {
     return static_cast<u32>(offset & kHiWord ? v >> 32 : v);
   }
 
+  // LOCKING: none; each register write is one atomic operation plus the latch rule.
   void write32(u32 offset, u32 value) {
     BankRegs* r = bank_of(offset);
     if (r == nullptr) return;
     unsigned shift = offset & kHiWord ? 32 : 0;
-    u64 word = u64{0xFFFFFFFF} << shift;
+    u64 word = (u64{0xFFFFFFFF} << shift) & r->all;
     u64 v = (u64{value} << shift) & r->all;
-    auto store = [&](u64& reg) { reg = (reg & ~word) | v; };
+    auto store = [&](u64& reg) { return (exchange_bits(reg, word, v) ^ v) & word; };
+    u64 changed;
     switch (offset % kBankStride & ~kHiWord) {
-      case POLARITY::offset: store(r->polarity); break;
-      case ENABLE::offset: store(r->enable); break;
-      case STATUS::offset: r->status &= ~v; break;
-      case DIRECTION::offset: store(r->direction); break;
-      case OUT_SET::offset: r->latch |= v; break;
-      case OUT_CLEAR::offset: r->latch &= ~v; break;
-      case PULL_ENABLE::offset: store(r->pull_enable); break;
-      case PULL_UP::offset: store(r->pull_up); break;
+      case POLARITY::offset: changed = store(r->polarity); break;
+      case ENABLE::offset: changed = store(r->enable); break;
+      case STATUS::offset:
+        if (v == 0) return;
+        fetch_and(r->status, ~v);
+        changed = v;  // level semantics: re-latch at once while the condition holds
+        break;
+      case DIRECTION::offset: changed = store(r->direction); break;
+      case OUT_SET::offset: changed = v & ~fetch_or(r->latch, v); break;
+      case OUT_CLEAR::offset: changed = v & fetch_and(r->latch, ~v); break;
+      case PULL_ENABLE::offset: changed = store(r->pull_enable); break;
+      case PULL_UP::offset: changed = store(r->pull_up); break;
       default: return;  // MODE and LEVEL are read-only
     }
-    relatch(*r);
+    relatch(*r, changed);
   }
 
+  // LOCKING: none (the outside world is one more atomic writer).
   int drive(u16 pin, int lvl) {
     if (pin >= m_total) return -CLX_ERANGE;
     if (lvl != 0 && lvl != 1) return -CLX_EINVAL;
     BankRegs& r = m_banks[pin / m_per_bank];
     u64 m = bit(pin % m_per_bank);
-    r.outside = lvl ? r.outside | m : r.outside & ~m;
-    relatch(r);
-    return (r.status & r.enable) != 0;
+    u64 old = lvl ? fetch_or(r.outside, m) : fetch_and(r.outside, ~m);
+    relatch(r, (old ^ (lvl ? m : 0)) & m);
+    return (load(r.status) & load(r.enable)) != 0;
   }
 
   int pin_level(u16 pin) const {
@@ -91,7 +135,7 @@ class Hardware {
 
   int irq_pending(u16 bank) const {
     if (bank >= m_bank_count) return -CLX_ECHRNG;
-    return (m_banks[bank].status & m_banks[bank].enable) != 0;
+    return (load(m_banks[bank].status) & load(m_banks[bank].enable)) != 0;
   }
 
  private:
@@ -103,13 +147,13 @@ class Hardware {
   static u64 value_of(const BankRegs& r, u32 reg) {
     switch (reg) {
       case MODE::offset: return r.all;
-      case POLARITY::offset: return r.polarity;
-      case ENABLE::offset: return r.enable;
-      case STATUS::offset: return r.status;
-      case DIRECTION::offset: return r.direction & r.all;
+      case POLARITY::offset: return load(r.polarity);
+      case ENABLE::offset: return load(r.enable);
+      case STATUS::offset: return load(r.status);
+      case DIRECTION::offset: return load(r.direction) & r.all;
       case LEVEL::offset: return level(r);
-      case PULL_ENABLE::offset: return r.pull_enable;
-      case PULL_UP::offset: return r.pull_up;
+      case PULL_ENABLE::offset: return load(r.pull_enable);
+      case PULL_UP::offset: return load(r.pull_up);
       default: return 0;  // write-only and unmapped registers read as zero
     }
   }

@@ -18,6 +18,9 @@
 //   PULL_ENABLE 0x40 RW  1 = the internal pull drives an input.
 //   PULL_UP     0x48 RW  1 = pull up, 0 = pull down (when enabled).
 //
+// Every register access is indivisible, as on a hardware bus: OUT_SET, OUT_CLEAR and
+// the STATUS clear change only the pins written, so they need no lock against other
+// writers (the latch rule under races: simgpio_hw.cpp).
 // The bank's interrupt output is asserted while (STATUS & ENABLE) != 0. An input
 // with its pull disabled reads what the outside world drives (clxgpio_simhw_drive).
 #pragma once

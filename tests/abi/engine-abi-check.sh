@@ -17,9 +17,10 @@ nm=${CROSS_COMPILE:-aarch64-linux-gnu-}nm
 objdump=${CROSS_COMPILE:-aarch64-linux-gnu-}objdump
 
 # The arm64 kernel's code-generation ABI (arch/arm64/Makefile, Makefile), plus what
-# C++ needs to stay freestanding.
+# C++ needs to stay freestanding (-mno-outline-atomics, as Kbuild adds it: __atomic
+# builtins inline instead of calling libgcc's __aarch64_* helpers).
 flags="-std=gnu++17 -O2 -ffreestanding -nostdinc -nostdinc++ -fno-exceptions -fno-rtti
- -fno-threadsafe-statics -fno-use-cxa-atexit -mgeneral-regs-only -mabi=lp64
+ -fno-threadsafe-statics -fno-use-cxa-atexit -mgeneral-regs-only -mabi=lp64 -mno-outline-atomics
  -fno-asynchronous-unwind-tables -fno-unwind-tables -fno-common -fno-strict-aliasing
  -fno-PIE -fno-stack-protector -mbranch-protection=none -fno-delete-null-pointer-checks
  -Wall -Wextra -Werror"

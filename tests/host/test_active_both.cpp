@@ -334,14 +334,16 @@ TEST_P(ActiveBoth, TopPinOfAWideBankUsesTheHighWord) {
 
 INSTANTIATE_TEST_SUITE_P(Sim, ActiveBoth, ::testing::Bool(), flavour);
 
-// The sleeping controller declares itself so, and otherwise produces the very same
-// register traffic and events as the memory-mapped one.
+// The sleeping controller declares itself so (and keeps its lock for pin I/O), and
+// otherwise produces the same register traffic and events as the memory-mapped one.
 TEST(Sleeping, SameTrafficAndEventsAsMemoryMapped) {
   SimRig mmr(64, 32, true);
   SimRig slp(64, 32, false);
   EXPECT_NE(clxgpio_chip_caps(mmr.chip) & CLX_CAP_MEMORY_MAPPED, 0u);
   EXPECT_EQ(clxgpio_chip_caps(slp.chip) & CLX_CAP_MEMORY_MAPPED, 0u);
-  EXPECT_EQ(clxgpio_chip_caps(mmr.chip) & ~CLX_CAP_MEMORY_MAPPED, clxgpio_chip_caps(slp.chip));
+  EXPECT_NE(clxgpio_chip_caps(mmr.chip) & CLX_CAP_ATOMIC_IO, 0u);
+  EXPECT_EQ(clxgpio_chip_caps(mmr.chip) & ~(CLX_CAP_MEMORY_MAPPED | CLX_CAP_ATOMIC_IO),
+            clxgpio_chip_caps(slp.chip));
 
   auto script = [](SimRig& r) {
     std::vector<Event> ev;
@@ -365,6 +367,11 @@ TEST(Sleeping, SameTrafficAndEventsAsMemoryMapped) {
   auto a = script(mmr);
   auto b = script(slp);
   EXPECT_EQ(a, b);
-  EXPECT_EQ(mmr.rec->log, slp.rec->log);
+  // One difference: without atomic I/O the engine keeps an output latch and reads
+  // what the fresh output drives (LEVEL) when it connects it.
+  std::vector<Access> want = mmr.rec->log;
+  ASSERT_GE(want.size(), 2u);
+  want.insert(want.begin() + 2, R(sim::LEVEL, 0));
+  EXPECT_EQ(slp.rec->log, want) << to_string(slp.rec->log);
   EXPECT_EQ(a.size(), 1u + 6u + 3u);
 }

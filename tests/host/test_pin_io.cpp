@@ -173,11 +173,27 @@ TEST(SimIo, DirectionTrafficUsesSetAndClearRegisters) {
   EXPECT_EQ(clxgpio_pin_read(r.chip, 33), 1) << "input again: reads the driven line";
 }
 
-TEST(SimIo, OutputReadsItsLatchEvenIfTheControllerSaysOtherwise) {
+// Memory-mapped with banks of <= 32 pins the sim declares atomic I/O: LEVEL reports
+// what an output drives, so the engine keeps no copy and reads the hardware's latch.
+TEST(SimIo, OutputReadsLevelWhichIsItsLatch) {
   SimRig r(64, 32);
   ASSERT_EQ(clxgpio_pin_set_direction(r.chip, 7, CLX_IO_OUTPUT, 1), 0);
   r.drive(8, 1);  // an input next to it
+  uint64_t v = 0;
+  ASSERT_EQ(clxgpio_bank_read(r.chip, 0, B(7) | B(8) | B(9), &v), 0);
+  EXPECT_EQ(v, B(7) | B(8));
   sim_poke(r, 0, sim::OUT_CLEAR, B(7));  // latch cleared behind the engine's back
+  ASSERT_EQ(clxgpio_simhw_level(r.hw, 7), 0);
+  ASSERT_EQ(clxgpio_bank_read(r.chip, 0, B(7) | B(8) | B(9), &v), 0);
+  EXPECT_EQ(v, B(8));
+}
+
+// Wide banks (two words) keep the lock and the engine's latch copy.
+TEST(SimIo, WideBankOutputReadsItsLatchEvenIfTheControllerSaysOtherwise) {
+  SimRig r(128, 64);
+  ASSERT_EQ(clxgpio_pin_set_direction(r.chip, 7, CLX_IO_OUTPUT, 1), 0);
+  r.drive(8, 1);
+  sim_poke(r, 0, sim::OUT_CLEAR, B(7));
   ASSERT_EQ(clxgpio_simhw_level(r.hw, 7), 0);
   uint64_t v = 0;
   ASSERT_EQ(clxgpio_bank_read(r.chip, 0, B(7) | B(8) | B(9), &v), 0);
