@@ -93,10 +93,10 @@ def table(rows, kernel, smp):
             f"upstream set_multiple: gpio-pl061 {multi['pl061']}, gpio-sim {multi['sim']} "
             "(set-loop = no callback, timed as gpiolib's fallback: set() per line)"]
     # Derived, for profiling: each kernel-loop figure less the lock pair calibrated in the
-    # same run (clxgpio PL061: no lock, CLX_CAP_ATOMIC_IO; clxgpio sim: raw spinlock;
-    # gpio-pl061: no lock; gpio-sim: mutex).
+    # same run (clxgpio PL061 and memory-mapped sim banks of <= 32 pins: no lock,
+    # CLX_CAP_ATOMIC_IO; gpio-pl061: no lock; gpio-sim: mutex).
     own_lock = {("pl061", "clxgpio"): None, ("pl061", "upstream"): None,
-                ("sim", "clxgpio"): "raw_spinlock_pair", ("sim", "upstream"): "mutex_pair"}
+                ("sim", "clxgpio"): None, ("sim", "upstream"): "mutex_pair"}
     parts = []
     for group in ("pl061", "sim"):
         for op in OPS:
