@@ -127,6 +127,78 @@ static char *clxgpio_cfs_strdup_trimmed(const char *page, size_t count)
 	return s;
 }
 
+/*
+ * Attribute helpers. A live device's configuration is read-only, as in gpio-sim:
+ * clxgpio_cfs_begin_change() returns 0 with dev->lock held, or -EBUSY once live.
+ */
+static int clxgpio_cfs_begin_change(struct clxgpio_cfs_device *dev)
+{
+	mutex_lock(&dev->lock);
+	if (!clxgpio_cfs_live(dev))
+		return 0;
+	mutex_unlock(&dev->lock);
+	return -EBUSY;
+}
+
+static ssize_t clxgpio_cfs_show_str(struct clxgpio_cfs_device *dev, char *const *field,
+				    char *page)
+{
+	ssize_t ret;
+
+	mutex_lock(&dev->lock);
+	ret = sprintf(page, "%s\n", *field ?: "");
+	mutex_unlock(&dev->lock);
+	return ret;
+}
+
+static ssize_t clxgpio_cfs_store_str(struct clxgpio_cfs_device *dev, char **field,
+				     const char *page, size_t count)
+{
+	int ret = clxgpio_cfs_begin_change(dev);
+	char *s;
+
+	if (ret)
+		return ret;
+	s = clxgpio_cfs_strdup_trimmed(page, count);
+	if (s) {
+		kfree(*field);
+		*field = s;
+	}
+	mutex_unlock(&dev->lock);
+	return s ? count : -ENOMEM;
+}
+
+static ssize_t clxgpio_cfs_show_uint(struct clxgpio_cfs_device *dev, const unsigned int *field,
+				     char *page)
+{
+	ssize_t ret;
+
+	mutex_lock(&dev->lock);
+	ret = sprintf(page, "%u\n", *field);
+	mutex_unlock(&dev->lock);
+	return ret;
+}
+
+/* Parses an unsigned value in [min, max] (-EINVAL outside) and stores it. */
+static ssize_t clxgpio_cfs_store_uint(struct clxgpio_cfs_device *dev, unsigned int *field,
+				      unsigned int min, unsigned int max, const char *page,
+				      size_t count)
+{
+	unsigned int n;
+	int ret = kstrtouint(page, 0, &n);
+
+	if (ret)
+		return ret;
+	if (n < min || n > max)
+		return -EINVAL;
+	ret = clxgpio_cfs_begin_change(dev);
+	if (ret)
+		return ret;
+	*field = n;
+	mutex_unlock(&dev->lock);
+	return count;
+}
+
 /* ---- activation ---- */
 
 struct clxgpio_cfs_bind_wait {
@@ -398,36 +470,16 @@ static void clxgpio_cfs_deactivate(struct clxgpio_cfs_device *dev)
 static ssize_t clxgpio_cfs_hog_name_show(struct config_item *item, char *page)
 {
 	struct clxgpio_cfs_hog *hog = to_cfs_hog(item);
-	struct clxgpio_cfs_device *dev = hog->line->bank->dev;
-	ssize_t ret;
 
-	mutex_lock(&dev->lock);
-	ret = sprintf(page, "%s\n", hog->name ?: "");
-	mutex_unlock(&dev->lock);
-	return ret;
+	return clxgpio_cfs_show_str(hog->line->bank->dev, &hog->name, page);
 }
 
 static ssize_t clxgpio_cfs_hog_name_store(struct config_item *item, const char *page,
 					  size_t count)
 {
 	struct clxgpio_cfs_hog *hog = to_cfs_hog(item);
-	struct clxgpio_cfs_device *dev = hog->line->bank->dev;
-	char *s;
 
-	mutex_lock(&dev->lock);
-	if (clxgpio_cfs_live(dev)) {
-		mutex_unlock(&dev->lock);
-		return -EBUSY;
-	}
-	s = clxgpio_cfs_strdup_trimmed(page, count);
-	if (!s) {
-		mutex_unlock(&dev->lock);
-		return -ENOMEM;
-	}
-	kfree(hog->name);
-	hog->name = s;
-	mutex_unlock(&dev->lock);
-	return count;
+	return clxgpio_cfs_store_str(hog->line->bank->dev, &hog->name, page, count);
 }
 CONFIGFS_ATTR(clxgpio_cfs_hog_, name);
 
@@ -448,13 +500,10 @@ static ssize_t clxgpio_cfs_hog_direction_store(struct config_item *item, const c
 {
 	struct clxgpio_cfs_hog *hog = to_cfs_hog(item);
 	struct clxgpio_cfs_device *dev = hog->line->bank->dev;
-	int dir;
+	int dir = clxgpio_cfs_begin_change(dev);
 
-	mutex_lock(&dev->lock);
-	if (clxgpio_cfs_live(dev)) {
-		mutex_unlock(&dev->lock);
-		return -EBUSY;
-	}
+	if (dir)
+		return dir;
 	dir = sysfs_match_string(clxgpio_cfs_dirs, page);
 	if (dir < 0) {
 		mutex_unlock(&dev->lock);
@@ -499,36 +548,16 @@ static const struct config_item_type clxgpio_cfs_hog_type = {
 static ssize_t clxgpio_cfs_line_name_show(struct config_item *item, char *page)
 {
 	struct clxgpio_cfs_line *line = to_cfs_line(item);
-	struct clxgpio_cfs_device *dev = line->bank->dev;
-	ssize_t ret;
 
-	mutex_lock(&dev->lock);
-	ret = sprintf(page, "%s\n", line->name ?: "");
-	mutex_unlock(&dev->lock);
-	return ret;
+	return clxgpio_cfs_show_str(line->bank->dev, &line->name, page);
 }
 
 static ssize_t clxgpio_cfs_line_name_store(struct config_item *item, const char *page,
 					   size_t count)
 {
 	struct clxgpio_cfs_line *line = to_cfs_line(item);
-	struct clxgpio_cfs_device *dev = line->bank->dev;
-	char *s;
 
-	mutex_lock(&dev->lock);
-	if (clxgpio_cfs_live(dev)) {
-		mutex_unlock(&dev->lock);
-		return -EBUSY;
-	}
-	s = clxgpio_cfs_strdup_trimmed(page, count);
-	if (!s) {
-		mutex_unlock(&dev->lock);
-		return -ENOMEM;
-	}
-	kfree(line->name);
-	line->name = s;
-	mutex_unlock(&dev->lock);
-	return count;
+	return clxgpio_cfs_store_str(line->bank->dev, &line->name, page, count);
 }
 CONFIGFS_ATTR(clxgpio_cfs_line_, name);
 
@@ -619,102 +648,49 @@ CONFIGFS_ATTR_RO(clxgpio_cfs_bank_, chip_name);
 static ssize_t clxgpio_cfs_bank_label_show(struct config_item *item, char *page)
 {
 	struct clxgpio_cfs_bank *bank = to_cfs_bank(item);
-	ssize_t ret;
 
-	mutex_lock(&bank->dev->lock);
-	ret = sprintf(page, "%s\n", bank->label ?: "");
-	mutex_unlock(&bank->dev->lock);
-	return ret;
+	return clxgpio_cfs_show_str(bank->dev, &bank->label, page);
 }
 
 static ssize_t clxgpio_cfs_bank_label_store(struct config_item *item, const char *page,
 					    size_t count)
 {
 	struct clxgpio_cfs_bank *bank = to_cfs_bank(item);
-	char *s;
 
-	mutex_lock(&bank->dev->lock);
-	if (clxgpio_cfs_live(bank->dev)) {
-		mutex_unlock(&bank->dev->lock);
-		return -EBUSY;
-	}
-	s = clxgpio_cfs_strdup_trimmed(page, count);
-	if (!s) {
-		mutex_unlock(&bank->dev->lock);
-		return -ENOMEM;
-	}
-	kfree(bank->label);
-	bank->label = s;
-	mutex_unlock(&bank->dev->lock);
-	return count;
+	return clxgpio_cfs_store_str(bank->dev, &bank->label, page, count);
 }
 CONFIGFS_ATTR(clxgpio_cfs_bank_, label);
 
 static ssize_t clxgpio_cfs_bank_num_lines_show(struct config_item *item, char *page)
 {
 	struct clxgpio_cfs_bank *bank = to_cfs_bank(item);
-	ssize_t ret;
 
-	mutex_lock(&bank->dev->lock);
-	ret = sprintf(page, "%u\n", bank->num_lines);
-	mutex_unlock(&bank->dev->lock);
-	return ret;
+	return clxgpio_cfs_show_uint(bank->dev, &bank->num_lines, page);
 }
 
 static ssize_t clxgpio_cfs_bank_num_lines_store(struct config_item *item, const char *page,
 						size_t count)
 {
 	struct clxgpio_cfs_bank *bank = to_cfs_bank(item);
-	unsigned int n;
-	int ret;
 
-	ret = kstrtouint(page, 0, &n);
-	if (ret)
-		return ret;
-	if (n == 0)
-		return -EINVAL;
-	mutex_lock(&bank->dev->lock);
-	if (clxgpio_cfs_live(bank->dev)) {
-		mutex_unlock(&bank->dev->lock);
-		return -EBUSY;
-	}
-	bank->num_lines = n;
-	mutex_unlock(&bank->dev->lock);
-	return count;
+	return clxgpio_cfs_store_uint(bank->dev, &bank->num_lines, 1, UINT_MAX, page, count);
 }
 CONFIGFS_ATTR(clxgpio_cfs_bank_, num_lines);
 
 static ssize_t clxgpio_cfs_bank_pins_per_bank_show(struct config_item *item, char *page)
 {
 	struct clxgpio_cfs_bank *bank = to_cfs_bank(item);
-	ssize_t ret;
 
-	mutex_lock(&bank->dev->lock);
-	ret = sprintf(page, "%u\n", bank->pins_per_bank);
-	mutex_unlock(&bank->dev->lock);
-	return ret;
+	return clxgpio_cfs_show_uint(bank->dev, &bank->pins_per_bank, page);
 }
 
 static ssize_t clxgpio_cfs_bank_pins_per_bank_store(struct config_item *item,
 						    const char *page, size_t count)
 {
 	struct clxgpio_cfs_bank *bank = to_cfs_bank(item);
-	unsigned int n;
-	int ret;
 
-	ret = kstrtouint(page, 0, &n);
-	if (ret)
-		return ret;
-	if (n == 0 || n > CLX_MAX_PINS_PER_BANK)
-		return -EINVAL;
-	mutex_lock(&bank->dev->lock);
-	if (clxgpio_cfs_live(bank->dev)) {
-		mutex_unlock(&bank->dev->lock);
-		return -EBUSY;
-	}
-	bank->pins_per_bank = n;
-	mutex_unlock(&bank->dev->lock);
-	return count;
+	return clxgpio_cfs_store_uint(bank->dev, &bank->pins_per_bank, 1, CLX_MAX_PINS_PER_BANK,
+				      page, count);
 }
 CONFIGFS_ATTR(clxgpio_cfs_bank_, pins_per_bank);
 
@@ -739,11 +715,9 @@ static ssize_t clxgpio_cfs_bank_sleeping_store(struct config_item *item, const c
 	ret = kstrtobool(page, &v);
 	if (ret)
 		return ret;
-	mutex_lock(&bank->dev->lock);
-	if (clxgpio_cfs_live(bank->dev)) {
-		mutex_unlock(&bank->dev->lock);
-		return -EBUSY;
-	}
+	ret = clxgpio_cfs_begin_change(bank->dev);
+	if (ret)
+		return ret;
 	bank->sleeping = v;
 	mutex_unlock(&bank->dev->lock);
 	return count;
@@ -772,11 +746,9 @@ static struct config_group *clxgpio_cfs_bank_make_group(struct config_group *gro
 	if (ret != 1 || nchar != strlen(name))
 		return ERR_PTR(-EINVAL);
 
-	mutex_lock(&dev->lock);
-	if (clxgpio_cfs_live(dev)) {
-		mutex_unlock(&dev->lock);
-		return ERR_PTR(-EBUSY);
-	}
+	ret = clxgpio_cfs_begin_change(dev);
+	if (ret)
+		return ERR_PTR(ret);
 	line = kzalloc(sizeof(*line), GFP_KERNEL);
 	if (!line) {
 		mutex_unlock(&dev->lock);
@@ -872,12 +844,10 @@ static struct config_group *clxgpio_cfs_dev_make_group(struct config_group *grou
 {
 	struct clxgpio_cfs_device *dev = to_cfs_dev(&group->cg_item);
 	struct clxgpio_cfs_bank *bank;
+	int ret = clxgpio_cfs_begin_change(dev);
 
-	mutex_lock(&dev->lock);
-	if (clxgpio_cfs_live(dev)) {
-		mutex_unlock(&dev->lock);
-		return ERR_PTR(-EBUSY);
-	}
+	if (ret)
+		return ERR_PTR(ret);
 	bank = kzalloc(sizeof(*bank), GFP_KERNEL);
 	if (!bank) {
 		mutex_unlock(&dev->lock);
