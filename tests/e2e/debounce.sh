@@ -5,9 +5,7 @@
 # PASS/FAIL lines like e2e.sh. Needs /extra/line-events.
 CFS=/sys/kernel/config/clxgpio
 EV=${EV:-/extra/line-events}
-pass=0; fail=0
-ok() { echo "PASS $1"; pass=$((pass + 1)); }
-ko() { echo "FAIL $1: $2"; fail=$((fail + 1)); }
+. /extra/lib.sh
 
 # watch TAG CHIP SYS DEBOUNCE_US: runs the pulse pattern below under line-events and
 # prints the edge names it saw, space separated

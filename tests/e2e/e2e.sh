@@ -3,13 +3,7 @@
 # Prints PASS <name> / FAIL <name>: reason per check and "e2e-count P F" at the end.
 CFS=/sys/kernel/config/clxgpio
 PL=9030000.pl061
-pass=0; fail=0
-ok() { echo "PASS $1"; pass=$((pass + 1)); }
-ko() { echo "FAIL $1: $2"; fail=$((fail + 1)); }
-check() { # check NAME REASON CMD...
-	n=$1; r=$2; shift 2
-	if "$@"; then ok "$n"; else ko "$n" "$r"; fi
-}
+. /extra/lib.sh
 
 # ---- simulated controller through configfs ----
 sim_create() { # sim_create DEV [sleeping]
