@@ -270,6 +270,37 @@ static void clxgpio_teardown(void *data)
 	mutex_destroy(&cg->mlock);
 }
 
+#if IS_ENABLED(CONFIG_GPIO_ACPI)
+/* Exported by gpiolib-acpi (6.1 and 6.12) but declared only in its private header. */
+void acpi_gpiochip_free_interrupts(struct gpio_chip *chip);
+
+/*
+ * Runs just before gpiochip_remove() (devres order) on an ACPI-bound chip: frees the
+ * _AEI event interrupts while gpiolib-acpi still owns them, as gpio-mb86s7x and
+ * gpio-xgene-sb do in their remove. gpiolib 6.12 (measured on 6.12.117) otherwise
+ * frees every interrupt still requested on the chip first (gpiochip_free_remaining_irqs)
+ * and gpiolib-acpi then frees its events again: "Trying to free already-free IRQ" on
+ * unbind, with upstream gpio-pl061 too. The list is empty afterwards, so gpiolib's own
+ * call finds nothing to free.
+ */
+static void clxgpio_free_acpi_events(void *gc)
+{
+	acpi_gpiochip_free_interrupts(gc);
+}
+
+static int clxgpio_acpi_events_teardown(struct device *dev, struct gpio_chip *gc)
+{
+	if (!has_acpi_companion(dev))
+		return 0;
+	return devm_add_action_or_reset(dev, clxgpio_free_acpi_events, gc);
+}
+#else
+static int clxgpio_acpi_events_teardown(struct device *dev, struct gpio_chip *gc)
+{
+	return 0;
+}
+#endif
+
 int clxgpio_register(struct device *dev, struct clxgpio *cg, struct fwnode_handle *fwnode,
 		     const char *label, int parent_irq)
 {
@@ -334,6 +365,8 @@ int clxgpio_register(struct device *dev, struct clxgpio *cg, struct fwnode_handl
 			return ret;
 	}
 	ret = devm_gpiochip_add_data(dev, gc, cg);
+	if (!ret)
+		ret = clxgpio_acpi_events_teardown(dev, gc);
 	if (ret)
 		return ret;
 	return cg->ctl.ops->enable_irq ? clxgpio_storm_start(cg) : 0;

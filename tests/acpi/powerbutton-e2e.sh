@@ -1,7 +1,8 @@
 #!/bin/sh
 # End to end through ACPI: QEMU virt-4.1 under UEFI describes the PL061 as ARMH0061
 # with an _AEI GpioInt on pin 3 whose _E03 notifies the power button. clxgpio binds
-# the PL061, gpiolib-acpi requests the event on clxgpio's irqchip, and QMP
+# the PL061, gpiolib-acpi requests the event on clxgpio's irqchip; the guest unbinds
+# and binds the PL061 once (the event is freed and requested again), then QMP
 # system_powerdown pulses the line: the "ACPI:Event" interrupt must count one edge
 # and nothing may splat. Records build/results/acpi-<kernel>.count.
 set -u
@@ -9,10 +10,11 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 kernel=${KERNEL:-6.12}
 sock=$(mktemp -u /tmp/clx-qmp.XXXXXX)
 log=$(mktemp)
+rebind='d=/sys/bus/amba/drivers/clxgpio-pl061; echo ARMH0061:00 >$d/unbind && echo ARMH0061:00 >$d/bind'
 python3 "$top/tests/qemu/qmp.py" "$sock" system_powerdown 6 >/dev/null &
 qmp=$!
 make -s -C "$top" vm ACPI=1 KERNEL="$kernel" QMP_SOCK="$sock" \
-	CMD='sleep 9; grep "ACPI:Event" /proc/interrupts' >"$log" 2>&1
+	CMD="$rebind"' && sleep 9; grep "ACPI:Event" /proc/interrupts' >"$log" 2>&1
 rc=$?
 wait $qmp
 events=$(sed -n 's/.*[0-9][0-9]*: *\([0-9][0-9]*\) .*clxgpio.*ACPI:Event.*/\1/p' "$log" | tail -n 1)
