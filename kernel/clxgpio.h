@@ -42,7 +42,7 @@ struct clxgpio {
 	int parent_irq;              /* chained parent (PL061), 0 if the caller services */
 	unsigned int wake_count;     /* pins with wake enabled */
 	struct work_struct sleeping_irq; /* sleeping chips: service banks in a thread */
-	unsigned long *requested;    /* lines between gc->request and gc->free */
+	unsigned long *requested;    /* before 6.2: lines between gc->request and gc->free */
 	struct delayed_work storm_tick;  /* storm guard period (clxgpio_storm.c) */
 	unsigned long storm_period;      /* jiffies */
 };

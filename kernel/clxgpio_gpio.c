@@ -3,7 +3,8 @@
  * clxgpio: gpio_chip operations and registration on top of the engine.
  * Every engine call runs under the chip lock: a raw spinlock for memory-mapped
  * controllers (callable from any context), a mutex for sleeping ones; pin I/O on
- * CLX_CAP_ATOMIC_IO controllers (PL061) takes none, as the engine ABI allows.
+ * CLX_CAP_ATOMIC_IO controllers (the PL061, small memory-mapped sim banks) takes none,
+ * as the engine ABI allows.
  */
 #include <linux/acpi.h>
 #include <linux/bitmap.h>
@@ -199,6 +200,22 @@ static int clxgpio_set_config(struct gpio_chip *gc, unsigned int offset, unsigne
 	return ret == -EOPNOTSUPP ? -ENOTSUPP : ret;
 }
 
+/*
+ * gpiolib before 6.2 (measured on 6.1.192) drops the module reference a requested line
+ * holds (gpiod_request -> try_module_get(owner)) in gpiod_free() only while the chip is
+ * still registered. A consumer that releases its line after the chip went away (unbind,
+ * or configfs live=0, while it still holds the line: "REMOVING GPIOCHIP WITH GPIOS STILL
+ * REQUESTED") leaks that reference and the module can never be removed; upstream gpio-sim
+ * 6.1 leaks the same way. The same holds for a still-requested interrupt: the removal
+ * disposes of its mapping, so irq_release_resources (which drops gpiochip_reqres_irq's
+ * reference) never runs. So on those kernels the glue tracks requested lines
+ * (gc->request/free) and, after gpiochip_remove() (nothing calls into the chip any
+ * more), drops the references those consumers can no longer give back. On an ACPI-bound
+ * chip gpiolib-acpi's own descriptors (no module reference) also stay marked requested
+ * and cannot be told apart from consumers, so lines are left alone there.
+ * gpiolib 6.12 puts the reference in gpiod_free() itself: no tracking at all.
+ */
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 2, 0)
 static int clxgpio_request(struct gpio_chip *gc, unsigned int offset)
 {
 	struct clxgpio *cg = gpiochip_get_data(gc);
@@ -217,24 +234,19 @@ static void clxgpio_free(struct gpio_chip *gc, unsigned int offset)
 	clear_bit(offset, cg->requested);
 }
 
-/*
- * gpiolib before 6.2 (measured on 6.1.192) drops the module reference a requested line
- * holds (gpiod_request -> try_module_get(owner)) in gpiod_free() only while the chip is
- * still registered. A consumer that releases its line after the chip went away (unbind,
- * or configfs live=0, while it still holds the line: "REMOVING GPIOCHIP WITH GPIOS STILL
- * REQUESTED") leaks that reference and the module can never be removed; upstream gpio-sim
- * 6.1 leaks the same way. The same holds for a still-requested interrupt: the removal
- * disposes of its mapping, so irq_release_resources (which drops gpiochip_reqres_irq's
- * reference) never runs. Called after gpiochip_remove(): nothing calls into the chip any
- * more, so the references those consumers can no longer give back are dropped here.
- * On an ACPI-bound chip gpiolib-acpi's own descriptors (no module reference) also stay
- * marked requested and cannot be told apart from consumers, so lines are left alone there.
- * gpiolib 6.12 puts the reference in gpiod_free() itself: nothing to do.
- */
+static int clxgpio_track_requests(struct clxgpio *cg)
+{
+	cg->requested = devm_bitmap_zalloc(cg->dev, cg->gc.ngpio, GFP_KERNEL);
+	if (!cg->requested)
+		return -ENOMEM;
+	cg->gc.request = clxgpio_request;
+	cg->gc.free = clxgpio_free;
+	return 0;
+}
+
 static void clxgpio_put_orphaned_refs(struct clxgpio *cg)
 {
-#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 2, 0)
-	bool lines = !has_acpi_companion(cg->dev);
+	bool lines = cg->requested && !has_acpi_companion(cg->dev);
 	unsigned int i, n = 0;
 
 	for (i = 0; i < cg->gc.ngpio; i++) {
@@ -248,8 +260,17 @@ static void clxgpio_put_orphaned_refs(struct clxgpio *cg)
 			 n);
 	while (n--)
 		module_put(THIS_MODULE);
-#endif
 }
+#else
+static int clxgpio_track_requests(struct clxgpio *cg)
+{
+	return 0;
+}
+
+static void clxgpio_put_orphaned_refs(struct clxgpio *cg)
+{
+}
+#endif
 
 /* Runs after gpiochip_remove() (registered before the chip is added). */
 static void clxgpio_teardown(void *data)
@@ -326,8 +347,7 @@ int clxgpio_register(struct device *dev, struct clxgpio *cg, struct fwnode_handl
 	raw_spin_lock_init(&cg->lock);
 	mutex_init(&cg->mlock);
 	cg->lines = devm_kcalloc(dev, desc->total_pins, sizeof(*cg->lines), GFP_KERNEL);
-	cg->requested = devm_bitmap_zalloc(dev, desc->total_pins, GFP_KERNEL);
-	if (!cg->lines || !cg->requested) {
+	if (!cg->lines) {
 		clxgpio_chip_destroy(cg->chip);
 		mutex_destroy(&cg->mlock);
 		return -ENOMEM;
@@ -348,8 +368,6 @@ int clxgpio_register(struct device *dev, struct clxgpio *cg, struct fwnode_handl
 	gc->owner = THIS_MODULE;
 	gc->base = -1;
 	gc->can_sleep = cg->sleeping;
-	gc->request = clxgpio_request;
-	gc->free = clxgpio_free;
 	gc->get = clxgpio_get;
 	gc->set = clxgpio_set;
 	gc->get_multiple = clxgpio_get_multiple;
@@ -358,6 +376,9 @@ int clxgpio_register(struct device *dev, struct clxgpio *cg, struct fwnode_handl
 	gc->direction_output = clxgpio_direction_output;
 	gc->get_direction = clxgpio_get_direction;
 	gc->set_config = clxgpio_set_config;
+	ret = clxgpio_track_requests(cg);
+	if (ret)
+		return ret;
 
 	if (cg->ctl.ops->enable_irq) {
 		ret = clxgpio_irq_setup(cg, parent_irq);
