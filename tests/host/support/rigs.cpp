@@ -9,14 +9,20 @@ static void must(int rc, const char* what) {
   if (rc != 0) throw std::runtime_error(std::string(what) + " failed: " + std::to_string(rc));
 }
 
+// Allocates the engine storage a controller needs, creates the chip on it and starts it.
+static clx_chip* create_started(const clx_controller& c, std::unique_ptr<Storage>* mem) {
+  long need = clxgpio_chip_storage_size(&c.desc);
+  if (need <= 0) throw std::runtime_error("storage size");
+  *mem = std::make_unique<Storage>(static_cast<size_t>(need));
+  clx_chip* chip = nullptr;
+  must(clxgpio_chip_create((*mem)->data(), (*mem)->size(), &c.desc, c.ops, c.ctx, &chip), "chip_create");
+  must(clxgpio_chip_start(chip, CLX_START_FIRST), "start");
+  return chip;
+}
+
 Pl061Rig::Pl061Rig() {
   must(clxgpio_pl061_init(ctl.data(), ctl.size(), &Recorder::bus, &rec, &controller), "pl061_init");
-  long need = clxgpio_chip_storage_size(&controller.desc);
-  if (need <= 0) throw std::runtime_error("storage size");
-  mem = std::make_unique<Storage>(static_cast<size_t>(need));
-  must(clxgpio_chip_create(mem->data(), mem->size(), &controller.desc, controller.ops, controller.ctx, &chip),
-       "chip_create");
-  must(clxgpio_chip_start(chip, CLX_START_FIRST), "start");
+  chip = create_started(controller, &mem);
   rec.clear();
 }
 
@@ -32,12 +38,7 @@ SimRig::SimRig(uint16_t total_pins, uint8_t pins_per_bank, bool memory_mapped)
   must(clxgpio_sim_init(ctl->data(), ctl->size(), &Recorder::bus, rec.get(), total_pins, pins_per_bank,
                         memory_mapped, &controller),
        "sim_init");
-  long need = clxgpio_chip_storage_size(&controller.desc);
-  if (need <= 0) throw std::runtime_error("storage size");
-  mem = std::make_unique<Storage>(static_cast<size_t>(need));
-  must(clxgpio_chip_create(mem->data(), mem->size(), &controller.desc, controller.ops, controller.ctx, &chip),
-       "chip_create");
-  must(clxgpio_chip_start(chip, CLX_START_FIRST), "start");
+  chip = create_started(controller, &mem);
   rec->clear();
 }
 
