@@ -11,13 +11,14 @@
 TOP := $(patsubst %/,%,$(dir $(abspath $(lastword $(MAKEFILE_LIST)))))
 BUILD := $(TOP)/build
 RESULTS := $(BUILD)/results
+TOOLS := $(TOP)/tools
 
 .PHONY: all deps check host-test engine-abi-check check-clean summary clean
 
 all: host-test
 
 deps:
-	@$(TOP)/tests/qemu/install-deps.sh
+	@$(TOOLS)/install-deps.sh
 
 host-test: deps
 	$(TOP)/tests/host/run-host-tests.sh
@@ -28,7 +29,11 @@ engine-abi-check: deps
 check-clean:
 	@rm -rf $(RESULTS)
 
-# Every stage records its counts and never stops the others; the summary decides.
+# Every stage records its counts and never stops the others; the summary decides. The
+# stages run in a sub-make started after deps, and nothing here is computed from the
+# installed packages when the Makefile is parsed (the kernel tree is resolved by the
+# recipes that need it), so the first run on a fresh machine sees what deps installed.
+# Included .mk files add their stages with CHECK_STAGES += ...
 CHECK_STAGES := check-host check-abi check-kunit check-acpi check-e2e
 
 check: check-clean deps
@@ -46,40 +51,64 @@ check-abi:
 check-kunit:
 	-$(TOP)/tests/kunit/check-kunit.sh $(RESULTS)/kunit-$(KERNEL).count $(MAKE) --no-print-directory qemu-kunit KERNEL=$(KERNEL)
 
-check-e2e: $(CLX_MODULES)
+check-e2e:
 	-KERNEL=$(KERNEL) $(TOP)/tests/e2e/run-e2e.sh
 
-check-acpi: $(CLX_MODULES)
+check-acpi:
 	-KERNEL=$(KERNEL) $(TOP)/tests/acpi/powerbutton-e2e.sh
 
 clean:
 	rm -rf $(BUILD)
 
-# ---- Linux module (built out of tree in build/module-$(KERNEL), one per kernel) ----
+# A newcomer's first run, reproduced: removes the kernel source packages deps installs,
+# clones this repository's HEAD afresh and runs `make check` there with an empty cache.
+.PHONY: fresh-check
+fresh-check:
+	$(TOOLS)/fresh-check.sh
+
+# ---- Linux module --------------------------------------------------------------------
+# Built out of tree by tools/build-module.sh, which checks the kernel tree first.
+#   KDIR unset: the QEMU test kernel for $(KERNEL), built or found in the cache when the
+#               recipe runs (after deps), in build/module-$(KERNEL).
+#   KDIR=dir:   that tree as it is (/lib/modules/<release>/build, a linux-headers
+#               package); nothing is installed and no test kernel is built.
+# CLX_TEST_MODULES='kunit kbench' adds the test modules (the targets that need them ask).
 KERNEL ?= 6.12
-MODULE_DIR = $(BUILD)/module-$(KERNEL)
+ifneq ($(filter install,$(MAKECMDGOALS)),)
+KDIR := $(or $(strip $(KDIR)),/lib/modules/$(shell uname -r)/build)
+endif
+ifeq ($(strip $(KDIR)),)
+MODULE_DIR ?= $(BUILD)/module-$(KERNEL)
+MODULE_PREREQ := deps
+else
+MODULE_DIR ?= $(BUILD)/module-$(notdir $(or $(realpath $(KDIR)),$(KDIR)))
+MODULE_PREREQ :=
+endif
 CLX_MODULES = $(MODULE_DIR)/clxgpio.ko
 CLX_KUNIT_MODULES = $(MODULE_DIR)/clxgpio_kunit.ko
-CLX_KBENCH_MODULES = $(MODULE_DIR)/clxgpio_kbench.ko
-qemu-kunit: $(CLX_KUNIT_MODULES)
-MODULE_SOURCES := Kbuild $(wildcard kernel/*.c kernel/*.h kernel/engine/* kernel/controllers/* tests/kunit/*) \
-	tests/kbench/Kbuild.inc tests/kbench/clxgpio_kbench.c
+CLX_TEST_MODULES ?=
+BUILD_MODULE = KDIR='$(KDIR)' KERNEL=$(KERNEL) MODULE_DIR=$(MODULE_DIR) $(TOOLS)/build-module.sh
 
-.PHONY: module
-module: $(CLX_MODULES)
+.PHONY: module module-kunit install
+module: $(MODULE_PREREQ)
+	@CLX_TEST_MODULES='$(CLX_TEST_MODULES)' $(BUILD_MODULE)
 
-$(CLX_MODULES) $(CLX_KUNIT_MODULES) $(CLX_KBENCH_MODULES) &: $(MODULE_SOURCES) | kernel
-	@mkdir -p $(MODULE_DIR)
-	@cd $(TOP) && rsync -aR $(MODULE_SOURCES) $(MODULE_DIR)/
-	$(MAKE) -C $(KDIR) $(QEMU_KBUILD_ARGS) M=$(MODULE_DIR) modules
+module-kunit: $(MODULE_PREREQ)
+	@CLX_TEST_MODULES='kunit $(filter-out kunit,$(CLX_TEST_MODULES))' $(BUILD_MODULE)
+
+# Installs clxgpio.ko into /lib/modules/<release>/updates (INSTALL_MOD_PATH=dir for a
+# staging root) and runs depmod. KDIR defaults to the running kernel's build tree.
+install: module
+	$(TOOLS)/install-module.sh '$(KDIR)' '$(MODULE_DIR)'
 
 -include $(TOP)/tests/bench/bench.mk
 -include $(TOP)/tests/kbench/kbench.mk
--include $(TOP)/tests/qemu/qemu.mk
+include $(TOOLS)/qemu/qemu.mk
 
-vm run qemu-kunit: $(CLX_MODULES)
+vm run: module
+qemu-kunit: module-kunit
 
 # A scripted, non-interactive tour of both controllers with libgpiod's tools (tests/demo).
 .PHONY: demo
-demo: $(CLX_MODULES) $(QEMU_KERNEL_STAMP)
+demo: module
 	@$(MAKE) --no-print-directory vm EXTRA=$(TOP)/tests/demo CMD='sh /extra/demo.sh'

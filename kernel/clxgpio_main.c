@@ -47,3 +47,4 @@ module_exit(clxgpio_exit);
 
 MODULE_DESCRIPTION("clxgpio: one GPIO controller engine for gpiolib and the GpioClx model");
 MODULE_LICENSE("GPL");
+MODULE_VERSION("0.7.0");	/* = PACKAGE_VERSION in dkms.conf */

@@ -11,7 +11,7 @@ kernel=${KERNEL:-6.12}
 sock=$(mktemp -u /tmp/clx-qmp.XXXXXX)
 log=$(mktemp)
 rebind='d=/sys/bus/amba/drivers/clxgpio-pl061; echo ARMH0061:00 >$d/unbind && echo ARMH0061:00 >$d/bind'
-python3 "$top/tests/qemu/qmp.py" "$sock" system_powerdown 6 >/dev/null &
+python3 "$top/tools/qemu/qmp.py" "$sock" system_powerdown 6 >/dev/null &
 qmp=$!
 make -s -C "$top" vm ACPI=1 KERNEL="$kernel" QMP_SOCK="$sock" \
 	CMD="$rebind"' && sleep 9; grep "ACPI:Event" /proc/interrupts' >"$log" 2>&1

@@ -19,7 +19,7 @@ aarch64-linux-gnu-gcc -O2 -Wall -Wextra -Werror -static -o "$extra/line-events" 
 KERNEL=$KERNEL MODULES="$top/build/module-$KERNEL/clxgpio.ko" EXTRA="$extra" LOG="$log" \
 	TIMEOUT=${TIMEOUT:-400} \
 	CMD='r=0; for t in selftest-gpio-sim debounce badinput lifecycle e2e; do sh /extra/$t.sh || r=1; done; exit $r' \
-	"$top/tests/qemu/vm.sh" >/dev/null 2>&1
+	"$top/tools/qemu/vm.sh" >/dev/null 2>&1
 rc=$?
 # Count the PASS/FAIL lines themselves, so a guest that dies half-way still counts.
 p=$(grep -c '^PASS ' "$log" 2>/dev/null); f=$(grep -c '^FAIL ' "$log" 2>/dev/null)

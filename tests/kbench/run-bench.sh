@@ -18,7 +18,7 @@ out=$top/build/bench
 mkdir -p "$out"
 log=$out/bench-kernel-$KERNEL.log
 
-make -C "$top" --no-print-directory module KERNEL="$KERNEL" >&2
+make -C "$top" --no-print-directory module KERNEL="$KERNEL" CLX_TEST_MODULES=kbench >&2
 mods="$top/build/module-$KERNEL/clxgpio.ko $top/build/module-$KERNEL/clxgpio_kbench.ko"
 for m in $mods; do [ -f "$m" ] || { echo "bench: $m was not built" >&2; exit 1; }; done
 "$here/build-gpiobench.sh" "$out/gpiobench"
@@ -33,7 +33,7 @@ echo "bench: booting KERNEL=$KERNEL: guest-bench.sh $args (log: $log)" >&2
 rc=0
 KERNEL=$KERNEL MODULES="$mods" EXTRA="$extra" LOG="$log" TIMEOUT=${TIMEOUT:-1200} \
 	SMP=${KBENCH_SMP:-1} APPEND="${KBENCH_APPEND:-}" \
-	CMD="sh /extra/guest-bench.sh $args" "$top/tests/qemu/vm.sh" >/dev/null || rc=$?
+	CMD="sh /extra/guest-bench.sh $args" "$top/tools/qemu/vm.sh" >/dev/null || rc=$?
 if [ "$rc" != 0 ]; then
 	grep -a -E '^(KB-ERROR|KB-CHECK FAIL|CLX-SPLAT)' "$log" >&2 || true
 	echo "bench: the VM run failed (vm.sh exit $rc; 126 = kernel splat), see $log" >&2

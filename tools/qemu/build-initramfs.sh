@@ -65,7 +65,7 @@ flock 9
 if [ ! -f "$debdir/clx-done" ]; then
 	log "downloading arm64 packages: $GUEST_PKGS"
 	dpkg --print-foreign-architectures | grep -qx arm64 ||
-		die "the arm64 dpkg architecture is missing (run tests/qemu/install-deps.sh)"
+		die "the arm64 dpkg architecture is missing (run tools/install-deps.sh)"
 	tmp=$CACHE/.debs-tmp-$$
 	rm -rf "$tmp"
 	mkdir -p "$tmp"

@@ -7,8 +7,6 @@
 #   JOBS=n                   make -j (default nproc)
 #   KEEP=n                   finished trees of this KERNEL kept in the cache (default 4)
 #
-#   build-kernel.sh --print-dir   only print where KDIR is (or will be); builds nothing
-#
 # KDIR is a full O= build tree: `make -C $KDIR M=$PWD ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu-`
 # builds out-of-tree modules against it. Besides the kernel build it holds:
 #   $KDIR/arch/arm64/boot/Image      the kernel
@@ -39,11 +37,6 @@ die() { log "error: $*"; exit 1; }
 tarball=/usr/src/linux-source-$KERNEL.tar.xz
 pkgver=$(dpkg-query -W -f='${Version}' "linux-source-$KERNEL" 2>/dev/null) || pkgver=
 if [ -z "$pkgver" ] || [ ! -f "$tarball" ]; then
-	# --print-dir runs on every make invocation, also before `make deps`: stay quiet.
-	if [ "${1:-}" = --print-dir ]; then
-		echo "$CACHE/build/$KERNEL-not-installed"
-		exit 0
-	fi
 	die "$tarball missing (install linux-source-$KERNEL: make deps)"
 fi
 command -v ${CROSS}gcc >/dev/null || die "${CROSS}gcc missing (gcc-aarch64-linux-gnu)"
@@ -54,7 +47,7 @@ key=$( { cat "$FRAGMENT"; ${CROSS}gcc --version | head -n1; echo "recipe $RECIPE
 srcdir=$CACHE/src/linux-source-$KERNEL-$safever
 kdir=$CACHE/build/$KERNEL-$safever-$key
 
-if [ "${1:-}" = --print-dir ] || [ -f "$kdir/clx-done" ]; then
+if [ -f "$kdir/clx-done" ]; then
 	echo "$kdir"
 	exit 0
 fi
