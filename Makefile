@@ -103,6 +103,10 @@ install: module
 
 -include $(TOP)/tests/bench/bench.mk
 -include $(TOP)/tests/kbench/kbench.mk
+-include $(TOP)/tests/lint/lint.mk
+-include $(TOP)/tests/distro/distro.mk
+-include $(TOP)/tests/debug/debug.mk
+-include $(TOP)/tests/build/build.mk
 include $(TOOLS)/qemu/qemu.mk
 
 vm run: module
