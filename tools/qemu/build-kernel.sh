@@ -3,6 +3,9 @@
 # directory (KDIR) on stdout; everything else goes to stderr.
 #
 #   KERNEL=6.12|6.1          which /usr/src/linux-source-<ver>.tar.xz (default 6.12)
+#   VARIANT=debug            the debug kernel: kernel-debug.config on top of kernel.config
+#                            (KASAN, UBSAN, kmemleak, debug objects; release -clxgpio-debug),
+#                            in its own tree $KERNEL-debug-*. Unset or empty: the normal one.
 #   CLXGPIO_CACHE=dir        cache root (default $HOME/.cache/clxgpio), outside the work tree
 #   JOBS=n                   make -j (default nproc)
 #   KEEP=n                   finished trees of this KERNEL kept in the cache (default 4)
@@ -16,10 +19,12 @@
 #   $KDIR/clx-release                the kernel release string (uname -r)
 #   $KDIR/clx-done                   stamp: written last, only after every step succeeded
 #
-# Cache key: Debian version of linux-source-<ver> + sha256 of kernel.config, the host
-# cross compiler's version and this script's build recipe version. A warm call only checks
-# the stamp. A flock serialises concurrent builders; an interrupted build leaves no stamp, so
-# the next call resumes it (make is incremental) before marking it done.
+# Cache key: Debian version of linux-source-<ver> + sha256 of kernel.config (then
+# kernel-debug.config for VARIANT=debug), the host cross compiler's version and this
+# script's build recipe version. A warm call only checks the stamp. A flock per KERNEL
+# (both variants share the extracted source) serialises concurrent builders; an
+# interrupted build leaves no stamp, so the next call resumes it (make is incremental)
+# before marking it done.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -28,6 +33,7 @@ CACHE=${CLXGPIO_CACHE:-$HOME/.cache/clxgpio}
 JOBS=${JOBS:-$(nproc)}
 KEEP=${KEEP:-4}
 FRAGMENT=$here/kernel.config
+VARIANT=${VARIANT:-}
 CROSS=aarch64-linux-gnu-
 RECIPE=1	# bump when the steps below change what ends up in KDIR
 
@@ -41,11 +47,19 @@ if [ -z "$pkgver" ] || [ ! -f "$tarball" ]; then
 fi
 command -v ${CROSS}gcc >/dev/null || die "${CROSS}gcc missing (gcc-aarch64-linux-gnu)"
 
+# The fragments, in the order they apply; the tree's name prefix. Without VARIANT the key
+# hashes exactly what it always did, so existing normal trees stay valid.
+case $VARIANT in
+'') fragments=("$FRAGMENT") tree=$KERNEL ;;
+debug) fragments=("$FRAGMENT" "$here/kernel-debug.config") tree=$KERNEL-debug ;;
+*) die "VARIANT=$VARIANT: unknown variant (leave it unset, or debug)" ;;
+esac
+
 safever=$(printf '%s' "$pkgver" | tr -c 'A-Za-z0-9.+_-' '_')
-key=$( { cat "$FRAGMENT"; ${CROSS}gcc --version | head -n1; echo "recipe $RECIPE"; } |
+key=$( { cat "${fragments[@]}"; ${CROSS}gcc --version | head -n1; echo "recipe $RECIPE"; } |
 	sha256sum | cut -c1-12)
 srcdir=$CACHE/src/linux-source-$KERNEL-$safever
-kdir=$CACHE/build/$KERNEL-$safever-$key
+kdir=$CACHE/build/$tree-$safever-$key
 
 if [ -f "$kdir/clx-done" ]; then
 	echo "$kdir"
@@ -88,13 +102,19 @@ run() {
 	fi
 }
 
-# 2. Configure: allnoconfig with the fragment, then olddefconfig, then check every line.
-log "configuring $KERNEL in $kdir"
-run mk KCONFIG_ALLCONFIG="$FRAGMENT" allnoconfig
+# 2. Configure: allnoconfig with the fragment(s), then olddefconfig, then check every line.
+# KCONFIG_ALLCONFIG takes one file: a variant's fragments are joined, later lines winning.
+log "configuring $tree in $kdir"
+allconfig=$FRAGMENT
+if [ ${#fragments[@]} -gt 1 ]; then
+	allconfig=$kdir/clx-fragment.config
+	cat "${fragments[@]}" >"$allconfig"
+fi
+run mk KCONFIG_ALLCONFIG="$allconfig" allnoconfig
 run mk olddefconfig
 kver=$(mk -s kernelversion 2>/dev/null | tail -n1)
-"$here/check-config.sh" "$FRAGMENT" "$kdir/.config" "$kver" >&2 ||
-	die "kernel.config did not apply to linux-source-$KERNEL ($kver); see above"
+"$here/check-config.sh" "${fragments[@]}" "$kdir/.config" "$kver" >&2 ||
+	die "${fragments[*]##*/} did not apply to linux-source-$KERNEL ($kver); see above"
 
 # 3. Build Image + modules (leaves the modules_prepare state out-of-tree builds need).
 log "building Image and modules with -j$JOBS (log: $buildlog)"
@@ -126,12 +146,19 @@ rm -rf "$kdir/clx-selftests"
 mv "$kdir/clx-selftests.tmp" "$kdir/clx-selftests"
 
 echo "$release" >"$kdir/clx-release"
-printf 'kernel=%s package=%s key=%s release=%s built=%s seconds=%s\n' "$KERNEL" "$pkgver" \
-	"$key" "$release" "$(date -u +%FT%TZ)" "$(($(date +%s) - start))" >"$kdir/clx-done.tmp"
+printf 'kernel=%s variant=%s package=%s key=%s release=%s built=%s seconds=%s\n' "$KERNEL" \
+	"${VARIANT:-normal}" "$pkgver" "$key" "$release" "$(date -u +%FT%TZ)" \
+	"$(($(date +%s) - start))" >"$kdir/clx-done.tmp"
 mv "$kdir/clx-done.tmp" "$kdir/clx-done"
 log "done in $(($(date +%s) - start)) s: $release"
-# Keep the newest few trees of this version (other fragments, older packages), drop the rest.
-ls -1dt "$CACHE/build/$KERNEL"-*/clx-done 2>/dev/null | tail -n +$((KEEP + 1)) |
+# Keep the newest few trees of this version and variant (other fragments, older packages),
+# drop the rest. A normal tree's name goes on with the package version, a digit.
+case $VARIANT in
+'') keep_glob="$CACHE/build/$KERNEL-[0-9]*" ;;
+*) keep_glob="$CACHE/build/$tree-*" ;;
+esac
+# shellcheck disable=SC2086 # keep_glob is a glob on purpose
+ls -1dt $keep_glob/clx-done 2>/dev/null | tail -n +$((KEEP + 1)) |
 	while read -r stale; do
 		stale=${stale%/clx-done}
 		[ "$stale" = "$kdir" ] || { log "removing old tree $stale"; rm -rf "$stale"; }
