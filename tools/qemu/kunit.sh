@@ -2,13 +2,16 @@
 # kunit.sh: run KUnit test modules in the test VM and count the results.
 #
 #   kunit.sh TEST.ko [TEST2.ko ...]
+#   kunit.sh --parse LOG     parse a console log that holds dmesg between CLX-KTAP-BEGIN and
+#                            CLX-KTAP-END lines (a guest script's own run); no VM
 #
 # Boots vm.sh with kunit.enable=1 printk.time=0, loads $MODULES (e.g. clxgpio.ko, the code
 # under test) and then the test modules in order (KUnit runs a module's suites while it
 # loads), prints dmesg and parses the KTAP out of it. Works with 6.1 (no top-level KTAP
 # header for module suites) and 6.12 (a "KTAP version 1 / 1..N" header per module).
 #
-# Environment: everything vm.sh takes (KERNEL, KDIR, ACPI, EXTRA, APPEND, TIMEOUT, ...), and
+# Environment: everything vm.sh takes (KERNEL, VARIANT, KDIR, ACPI, EXTRA, APPEND, TIMEOUT,
+# ...), and
 #   MODULES='a.ko ...'   loaded before the test modules
 #   KUNIT_FILTER=glob    kunit.filter_glob (6.12; 6.1 ignores it for modules)
 #   LOG=file             keep the VM console output
@@ -22,27 +25,16 @@
 set -uo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
-[ $# -gt 0 ] || { sed -n '2,22s/^# \{0,1\}//p' "$0" >&2; exit 2; }
-for t in "$@"; do
-	[ -f "$t" ] || { echo "kunit: $t not found" >&2; exit 2; }
-done
+[ $# -gt 0 ] || { sed -n '2,24s/^# \{0,1\}//p' "$0" >&2; exit 2; }
 
-log=$(mktemp "${TMPDIR:-/tmp}/clx-kunit-XXXXXX")
-keep=${LOG:-}
-trap 'if [ -n "$keep" ]; then cp "$log" "$keep"; fi; rm -f "$log"' EXIT
+# parse_ktap LOG: the per-case, per-suite and total lines; exit status 1 on a failed or
+# unfinished suite or when no case ran.
+parse_ktap() {
+	tr -d '\r' <"$1" | sed -n '/^CLX-KTAP-BEGIN$/,/^CLX-KTAP-END$/p' |
+		awk -v ktap_out="${KTAP_OUT:-}" "$ktap_awk"
+}
 
-append="kunit.enable=1 printk.time=0 ${APPEND:-}"
-[ -z "${KUNIT_FILTER:-}" ] || append="$append kunit.filter_glob=$KUNIT_FILTER"
-MODULES="${MODULES:-} $*" APPEND=$append LOG=$log \
-	CMD='echo CLX-KTAP-BEGIN; dmesg; echo CLX-KTAP-END' "$here/vm.sh" >/dev/null
-vmrc=$?
-if [ $vmrc -ne 0 ]; then
-	echo "kunit: the VM run failed (vm.sh exit $vmrc); console tail:" >&2
-	tail -n 40 "$log" >&2
-fi
-grep -E '^CLX-(SPLAT|INSMOD-FAILED)' "$log" >&2
-
-sed -n '/^CLX-KTAP-BEGIN$/,/^CLX-KTAP-END$/p' "$log" | awk -v ktap_out="${KTAP_OUT:-}" '
+ktap_awk='
 function result(line, indent,   s, f) {
 	# "ok 3 name # SKIP why" / "not ok 3 name": sets r_ok, r_skip, r_name
 	s = substr(line, indent + 1)
@@ -97,6 +89,32 @@ END {
 	printf "KUNIT passed=%d failed=%d\n", pass, fail
 	exit (fail > 0 || pass + fail == 0) ? 1 : 0
 }'
+
+if [ "$1" = --parse ]; then
+	[ $# -eq 2 ] && [ -f "$2" ] || { echo "kunit: --parse needs one log file" >&2; exit 2; }
+	parse_ktap "$2"
+	exit
+fi
+for t in "$@"; do
+	[ -f "$t" ] || { echo "kunit: $t not found" >&2; exit 2; }
+done
+
+log=$(mktemp "${TMPDIR:-/tmp}/clx-kunit-XXXXXX")
+keep=${LOG:-}
+trap 'if [ -n "$keep" ]; then cp "$log" "$keep"; fi; rm -f "$log"' EXIT
+
+append="kunit.enable=1 printk.time=0 ${APPEND:-}"
+[ -z "${KUNIT_FILTER:-}" ] || append="$append kunit.filter_glob=$KUNIT_FILTER"
+MODULES="${MODULES:-} $*" APPEND=$append LOG=$log \
+	CMD='echo CLX-KTAP-BEGIN; dmesg; echo CLX-KTAP-END' "$here/vm.sh" >/dev/null
+vmrc=$?
+if [ $vmrc -ne 0 ]; then
+	echo "kunit: the VM run failed (vm.sh exit $vmrc); console tail:" >&2
+	tail -n 40 "$log" >&2
+fi
+grep -E '^CLX-(SPLAT|INSMOD-FAILED)' "$log" >&2
+
+parse_ktap "$log"
 rc=$?
 if [ $rc -eq 0 ] && [ $vmrc -ne 0 ]; then rc=$vmrc; fi
 exit $rc

@@ -3,6 +3,8 @@
 #
 # Environment:
 #   KERNEL=6.12|6.1   kernel (default 6.12); built or found by build-kernel.sh
+#   VARIANT=debug     the debug kernel of that version (KASAN, UBSAN, kmemleak, debug
+#                     objects: kernel-debug.config); modules must be built against it
 #   KDIR=dir          use this finished build-kernel.sh tree instead (wins over KERNEL)
 #   ACPI=1            UEFI + ACPI: -M virt-4.1 with QEMU_EFI.fd, acpi=force (PL061 = ARMH0061)
 #   MODULES='a.ko b.ko'  insmod'ed in this order at boot
@@ -13,7 +15,8 @@
 #                     status; 125 if a module did not load or the guest died before
 #                     reporting, 124 on timeout, 126 if CMD passed but a splat was logged
 #                     (CMD's own non-zero status wins over the splat)
-#   TIMEOUT=s         for CMD (default 180)
+#   TIMEOUT=s         for CMD (default 180; 600 with VARIANT=debug, which boots and runs
+#                     several times slower under TCG)
 #   SMP=n             CPUs (default 2)
 #   APPEND='...'      extra kernel command line
 #   VERBOSE=1         full boot log on the console with CMD (default: quiet)
@@ -31,7 +34,7 @@ die() { log "error: $*"; exit 1; }
 if [ -n "${KDIR:-}" ] && [ -f "$KDIR/clx-done" ]; then
 	kdir=$KDIR
 else
-	kdir=$("$here/build-kernel.sh")
+	kdir=$(VARIANT=${VARIANT:-} "$here/build-kernel.sh")
 fi
 image=$kdir/arch/arm64/boot/Image
 [ -f "$image" ] || die "$image missing"
@@ -61,9 +64,10 @@ fi
 
 [ "${VERBOSE:-0}" = 1 ] || append="$append quiet"
 console=$work/console.log
+timeout=${TIMEOUT:-$([ "${VARIANT:-}" = debug ] && echo 600 || echo 180)}
 start=$(date +%s.%N)
 set +e
-timeout --foreground -k 5 "${TIMEOUT:-180}" "${qemu[@]}" -display none -monitor none \
+timeout --foreground -k 5 "$timeout" "${qemu[@]}" -display none -monitor none \
 	-serial stdio -append "$append" </dev/null | tee "$console"
 qrc=${PIPESTATUS[0]}
 set -e
@@ -73,7 +77,7 @@ elapsed=$(printf '%.1f' "$(echo "$(date +%s.%N) - $start" | bc)")
 status=$(tr -d '\r' <"$console" | sed -n 's/^CLX-EXIT=\([0-9]\{1,\}\)$/\1/p' | tail -n1)
 splats=$(tr -d '\r' <"$console" | grep -c '^CLX-SPLAT: ' || true)
 if [ "$qrc" = 124 ]; then
-	log "timed out after ${TIMEOUT:-180} s"
+	log "timed out after $timeout s"
 	exit 124
 fi
 if [ -z "$status" ]; then

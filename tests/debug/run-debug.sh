@@ -1,0 +1,93 @@
+#!/bin/sh
+# run-debug.sh: the check-debug stage. Builds (or finds in the cache) the debug test kernel
+# of KERNEL (VARIANT=debug: tools/qemu/kernel-debug.config, KASAN + UBSAN + kmemleak + debug
+# objects + lockdep), builds clxgpio.ko and clxgpio_kunit.ko against it in
+# build/module-$KERNEL-debug, and boots it once with tests/debug/guest-debug.sh: kmemleak
+# cleared after boot, clxgpio and the KUnit suites, tests/e2e badinput.sh and lifecycle.sh,
+# rmmod clxgpio, kmemleak scans. Records "passed failed" in build/results/
+#   debug-kunit-$KERNEL.count   the KUnit cases (tools/qemu/kunit.sh --parse)
+#   debug-e2e-$KERNEL.count     the e2e checks and the stage's own: kmemleak on and clean
+#                               after rmmod, module load/unload, no report in dmesg; one
+#                               more failure for any KASAN/UBSAN/lockdep/WARNING/BUG report
+#                               (CLX-SPLAT) and for a VM that died or timed out
+# Logs: build/debug-$KERNEL.log (console), build/debug-$KERNEL-build.log (module build).
+# Environment: KERNEL (6.12), TIMEOUT (VM, default 900 s).
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+KERNEL=${KERNEL:-6.12}
+results=$top/build/results
+kcount=$results/debug-kunit-$KERNEL.count
+ecount=$results/debug-e2e-$KERNEL.count
+log=$top/build/debug-$KERNEL.log
+blog=$top/build/debug-$KERNEL-build.log
+mdir=$top/build/module-$KERNEL-debug
+mkdir -p "$results"
+rm -f "$log"
+
+now() { date +%s; }
+give_up() { # give_up WHAT: the stage could not run; both records fail once
+	echo "debug-$KERNEL: $1"
+	echo "0 1" >"$kcount"; echo "0 1" >"$ecount"
+	exit 1
+}
+
+t0=$(now)
+kdir=$(KERNEL=$KERNEL VARIANT=debug "$top/tools/qemu/build-kernel.sh") ||
+	give_up "the debug kernel did not build (see the build-kernel lines above)"
+t1=$(now)
+KDIR=$kdir KERNEL=$KERNEL MODULE_DIR=$mdir CLX_TEST_MODULES=kunit \
+	"$top/tools/build-module.sh" >"$blog" 2>&1 || {
+	tail -n 30 "$blog"
+	give_up "clxgpio.ko / clxgpio_kunit.ko did not build against $kdir (log: $blog)"
+}
+t2=$(now)
+
+extra=$top/build/debug-extra
+rm -rf "$extra" && mkdir -p "$extra"
+cp "$top/tests/e2e/lib.sh" "$top/tests/e2e/badinput.sh" "$top/tests/e2e/lifecycle.sh" \
+	"$here/guest-debug.sh" "$mdir/clxgpio.ko" "$mdir/clxgpio_kunit.ko" "$extra/" ||
+	give_up "copying the guest files failed"
+KDIR=$kdir MODULES= EXTRA=$extra LOG=$log TIMEOUT=${TIMEOUT:-900} \
+	APPEND='kunit.enable=1 printk.time=0' CMD='sh /extra/guest-debug.sh' \
+	"$top/tools/qemu/vm.sh" >/dev/null 2>&1
+rc=$?
+t3=$(now)
+[ -f "$log" ] || give_up "the VM left no console log (vm.sh exit $rc)"
+
+# KUnit: the KTAP the guest printed.
+kout=$("$top/tools/qemu/kunit.sh" --parse "$log")
+echo "$kout" | grep -E '^(FAIL|kunit: suite|kunit: a suite)'
+line=$(echo "$kout" | grep -E '^KUNIT passed=[0-9]+ failed=[0-9]+$' | tail -n1)
+if [ -n "$line" ]; then
+	echo "$line" | sed -E 's/^KUNIT passed=([0-9]+) failed=([0-9]+)$/\1 \2/' >"$kcount"
+else
+	echo "0 1" >"$kcount"
+fi
+read -r kp kf <"$kcount"
+[ $((kp + kf)) -gt 0 ] || { kf=1; echo "0 1" >"$kcount"; }
+
+# e2e and the stage's own checks: PASS/FAIL lines outside the dmesg dumps, counted as
+# printed, so a guest that died half-way still counts what ran.
+awk '/^CLX-(KTAP|DMESG)-BEGIN$/ { skip = 1 } /^CLX-(KTAP|DMESG)-END$/ { skip = 0; next }
+	!skip && /^(PASS|FAIL|INFO|KMEMLEAK:) /' "$log" >"$log.results"
+grep -E '^(FAIL|INFO|KMEMLEAK:) ' "$log.results"
+p=$(grep -c '^PASS ' "$log.results"); f=$(grep -c '^FAIL ' "$log.results")
+rm -f "$log.results"
+splats=$(grep -c '^CLX-SPLAT: ' "$log")
+if [ "$splats" -gt 0 ]; then
+	echo "FAIL debug-splat: $splats report line(s) in dmesg (first lines below; full dmesg in $log)"
+	grep '^CLX-SPLAT: ' "$log" | head -n 20
+	f=$((f + 1))
+fi
+case $rc in
+0 | 1 | 126) ;;	# CMD's status (its FAILs are counted) or a splat (counted above)
+*) echo "FAIL debug-vm: vm.sh exit $rc (124 timeout, 125 died or a module failed to load)"
+   f=$((f + 1)) ;;
+esac
+[ $((p + f)) -gt 0 ] || f=1
+echo "$p $f" >"$ecount"
+
+echo "debug-$KERNEL: kunit $kp passed, $kf failed; e2e $p passed, $f failed"
+echo "debug-$KERNEL: times: kernel $((t1 - t0)) s, modules $((t2 - t1)) s, VM $((t3 - t2)) s" \
+	"(log $log)"
+[ "$kf" -eq 0 ] && [ "$f" -eq 0 ]
