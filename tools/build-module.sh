@@ -13,6 +13,8 @@
 #                   clxgpio_kbench.ko
 #   ARCH, CROSS_COMPILE  default: native on an arm64 host; arm64 + aarch64-linux-gnu-
 #                   elsewhere
+#   CLX_MAKE_ARGS='C=2 CHECK=sparse'  more arguments for the Kbuild make, split on
+#                   blanks (make lint runs sparse this way)
 # Every failed check is one line "build-module: <cause>: <fix>" and exit status 2.
 set -euo pipefail
 
@@ -74,5 +76,6 @@ mkdir -p "$MODULE_DIR"
 	Kbuild kernel tests/kunit tests/kbench "$MODULE_DIR/") ||
 	fail "copying the sources to $MODULE_DIR failed"
 
+read -r -a make_args <<<"${CLX_MAKE_ARGS:-}"
 exec make -C "$kdir" ARCH="$arch" CROSS_COMPILE="$cross" M="$MODULE_DIR" \
-	CLX_TEST_MODULES="${CLX_TEST_MODULES:-}" modules
+	CLX_TEST_MODULES="${CLX_TEST_MODULES:-}" "${make_args[@]}" modules
