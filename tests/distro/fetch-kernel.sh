@@ -32,6 +32,17 @@ GUEST_MODULES="configfs gpio_keys evdev"	# loaded by tests/distro/guest-distro.s
 
 log() { echo "fetch-kernel: $*" >&2; }
 die() { log "error: $*"; exit 1; }
+# Old apt lists name packages the archive has dropped (a newer ABI replaced them): update
+# the lists once and start again.
+refresh() {
+	[ -z "${CLX_DISTRO_REFRESHED:-}" ] || die "$*"
+	log "$*: apt-get update, then again"
+	sudo=
+	[ "$(id -u)" = 0 ] || sudo=sudo
+	$sudo apt-get update -qq >&2 || die "apt-get update failed"
+	[ -z "${work:-}" ] || rm -rf "$work"
+	CLX_DISTRO_REFRESHED=1 exec "$0" "$series"
+}
 
 case $series in
 6.1) abi_re='6\.1\.0-[0-9]+' ;;
@@ -42,8 +53,8 @@ esac
 # 1. The newest ABI in the apt lists, and the package versions of its set.
 abi=$(apt-cache search --names-only "^linux-image-${abi_re}-arm64-unsigned\$" |
 	sed -n "s/^linux-image-\(.*\)-arm64-unsigned .*/\1/p" | sort -V | tail -n1)
-[ -n "$abi" ] || die "no linux-image-<$series ABI>-arm64-unsigned in the apt lists" \
-	"(dpkg --add-architecture arm64 && apt-get update)"
+[ -n "$abi" ] || refresh "no linux-image-<$series ABI>-arm64-unsigned in the apt lists" \
+	"(is the arm64 architecture added? make deps does it)"
 release=$abi-arm64
 pkgver() { apt-cache policy "$1" | sed -n 's/^ *Candidate: //p' | grep -v '(none)' || true; }
 version=$(pkgver "linux-image-$release-unsigned:arm64")
@@ -82,7 +93,7 @@ trap 'rm -rf "$work"' EXIT
 log "downloading $pkgs"
 # shellcheck disable=SC2086
 (cd "$dir/debs" && apt-get download -q -o APT::Sandbox::User=root $pkgs >&2) ||
-	die "apt-get download failed (apt-get update? the arm64 architecture added?)"
+	refresh "apt-get download failed"
 
 # 3. Headers and kbuild into root/, the image into a scratch directory.
 for deb in "$dir"/debs/*.deb; do
@@ -190,7 +201,7 @@ log "done in $(($(date +%s) - start)) s: $release ($version), kernel image: $boo
 # Older ABIs of this series: keep the newest KEEP.
 ls -1dt "$CACHE/distro/"*/clx-done 2>/dev/null | while read -r stamp; do
 	d=${stamp%/clx-done}
-	grep -qx "series=$series" "$d/info" 2>/dev/null && echo "$d"
+	if grep -qx "series=$series" "$d/info" 2>/dev/null; then echo "$d"; fi
 done | tail -n +$((KEEP + 1)) | while read -r stale; do
 	[ "$stale" = "$dir" ] || { log "removing old tree $stale"; rm -rf "$stale"; }
 done
