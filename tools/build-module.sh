@@ -57,6 +57,13 @@ case " ${CLX_TEST_MODULES:-} " in
 		"there; build only clxgpio.ko (make module) or use the QEMU test kernel"
 	;;
 esac
+# Kernels with BTF for modules (Debian's 6.12) run pahole on every module when the tree
+# ships a vmlinux.
+if grep -q '^CONFIG_DEBUG_INFO_BTF_MODULES=y' "$kdir/.config" && [ -f "$kdir/vmlinux" ] &&
+	! command -v pahole >/dev/null; then
+	fail "KDIR=$kdir generates BTF for modules, which needs pahole: install dwarves" \
+		"(make deps)"
+fi
 
 if [ "$(uname -m)" = aarch64 ]; then
 	arch=${ARCH:-arm64} cross=${CROSS_COMPILE:-}
