@@ -55,9 +55,11 @@ struct clxgpio {
 int clxgpio_register(struct device *dev, struct clxgpio *cg, struct fwnode_handle *fwnode,
 		     const char *label, int parent_irq);
 
-/* Service every bank with pending interrupts and deliver events. Memory-mapped
+/*
+ * Service every bank with pending interrupts and deliver events. Memory-mapped
  * chips: hard-IRQ context. Sleeping chips: process context (handle_nested_irq).
- * Returns the number of events delivered. */
+ * Returns the number of events delivered.
+ */
 int clxgpio_service_banks(struct clxgpio *cg);
 
 /* clxgpio_irq.c, for clxgpio_register() */
@@ -70,40 +72,58 @@ int clxgpio_storm_start(struct clxgpio *cg);
 int clxgpio_suspend(struct clxgpio *cg);
 int clxgpio_resume(struct clxgpio *cg);
 
-/* Lock helpers: raw spinlock (irqsave) for memory-mapped chips, mutex otherwise. */
-#define clxgpio_lock(cg, flags)                                         \
-	do {                                                             \
-		if ((cg)->sleeping) {                                    \
-			mutex_lock(&(cg)->mlock);                        \
-			(flags) = 0;                                     \
-		} else {                                                 \
-			raw_spin_lock_irqsave(&(cg)->lock, flags);       \
-		}                                                        \
-	} while (0)
+/*
+ * Lock helpers: raw spinlock (irqsave) for memory-mapped chips, mutex otherwise. For
+ * sparse, either kind counts as holding cg->lock (__acquire/__release in the mutex
+ * branch), so callers balance as with spin_lock_irqsave().
+ */
+static inline unsigned long clxgpio_lock(struct clxgpio *cg)
+	__acquires(&cg->lock)
+{
+	unsigned long flags = 0;
 
-#define clxgpio_unlock(cg, flags)                                       \
-	do {                                                             \
-		if ((cg)->sleeping)                                      \
-			mutex_unlock(&(cg)->mlock);                      \
-		else                                                     \
-			raw_spin_unlock_irqrestore(&(cg)->lock, flags);  \
-	} while (0)
+	if (cg->sleeping) {
+		mutex_lock(&cg->mlock);
+		__acquire(&cg->lock);
+	} else {
+		raw_spin_lock_irqsave(&cg->lock, flags);
+	}
+	return flags;
+}
 
-/* Pin I/O (get/set and their _multiple forms) on CLX_CAP_ATOMIC_IO chips needs no lock:
- * the engine touches no state and the hardware access is indivisible (see the ABI). */
-#define clxgpio_io_lock(cg, flags)                                      \
-	do {                                                             \
-		if (!(cg)->io_lockless)                                  \
-			clxgpio_lock(cg, flags);                         \
-		else                                                     \
-			(flags) = 0;                                     \
-	} while (0)
+static inline void clxgpio_unlock(struct clxgpio *cg, unsigned long flags)
+	__releases(&cg->lock)
+{
+	if (cg->sleeping) {
+		__release(&cg->lock);
+		mutex_unlock(&cg->mlock);
+	} else {
+		raw_spin_unlock_irqrestore(&cg->lock, flags);
+	}
+}
 
-#define clxgpio_io_unlock(cg, flags)                                    \
-	do {                                                             \
-		if (!(cg)->io_lockless)                                  \
-			clxgpio_unlock(cg, flags);                       \
-	} while (0)
+/*
+ * Pin I/O (get/set and their _multiple forms) on CLX_CAP_ATOMIC_IO chips needs no lock:
+ * the engine touches no state and the hardware access is indivisible (see the ABI).
+ */
+static inline unsigned long clxgpio_io_lock(struct clxgpio *cg)
+	__acquires(&cg->lock)
+{
+	if (cg->io_lockless) {
+		__acquire(&cg->lock);
+		return 0;
+	}
+	return clxgpio_lock(cg);
+}
+
+static inline void clxgpio_io_unlock(struct clxgpio *cg, unsigned long flags)
+	__releases(&cg->lock)
+{
+	if (cg->io_lockless)
+		__release(&cg->lock);
+	else
+		clxgpio_unlock(cg, flags);
+}
 
 int clxgpio_pl061_register_driver(void);
 void clxgpio_pl061_unregister_driver(void);

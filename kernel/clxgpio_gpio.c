@@ -23,7 +23,7 @@ static int clxgpio_get(struct gpio_chip *gc, unsigned int offset)
 	unsigned long flags;
 	int ret;
 
-	clxgpio_io_lock(cg, flags);
+	flags = clxgpio_io_lock(cg);
 	ret = clxgpio_pin_read(cg->chip, offset);
 	clxgpio_io_unlock(cg, flags);
 	return ret;
@@ -34,7 +34,7 @@ static void clxgpio_set(struct gpio_chip *gc, unsigned int offset, int value)
 	struct clxgpio *cg = gpiochip_get_data(gc);
 	unsigned long flags;
 
-	clxgpio_io_lock(cg, flags);
+	flags = clxgpio_io_lock(cg);
 	clxgpio_pin_write(cg->chip, offset, value);
 	clxgpio_io_unlock(cg, flags);
 }
@@ -97,7 +97,7 @@ static int clxgpio_get_multiple(struct gpio_chip *gc, unsigned long *mask, unsig
 	unsigned long flags;
 	int ret = 0;
 
-	clxgpio_io_lock(cg, flags);
+	flags = clxgpio_io_lock(cg);
 	for (bank = 0; bank < banks && !ret; bank++) {
 		unsigned int first = bank * ppb, width = clxgpio_bank_width(cg, bank);
 		u64 m = clxgpio_bank_bits(mask, first, width);
@@ -119,7 +119,7 @@ static void clxgpio_set_multiple(struct gpio_chip *gc, unsigned long *mask, unsi
 	u16 bank, banks = clxgpio_chip_bank_count(cg->chip);
 	unsigned long flags;
 
-	clxgpio_io_lock(cg, flags);
+	flags = clxgpio_io_lock(cg);
 	for (bank = 0; bank < banks; bank++) {
 		unsigned int first = bank * ppb, width = clxgpio_bank_width(cg, bank);
 		u64 m = clxgpio_bank_bits(mask, first, width);
@@ -138,7 +138,7 @@ static int clxgpio_direction(struct gpio_chip *gc, unsigned int offset, enum clx
 	unsigned long flags;
 	int ret;
 
-	clxgpio_lock(cg, flags);
+	flags = clxgpio_lock(cg);
 	ret = clxgpio_pin_set_direction(cg->chip, offset, mode, value);
 	clxgpio_unlock(cg, flags);
 	return ret;
@@ -169,7 +169,7 @@ static int clxgpio_set_config(struct gpio_chip *gc, unsigned int offset, unsigne
 	unsigned long flags;
 	int ret;
 
-	clxgpio_lock(cg, flags);
+	flags = clxgpio_lock(cg);
 	switch (pinconf_to_config_param(config)) {
 	case PIN_CONFIG_BIAS_PULL_UP:
 		ret = clxgpio_pin_set_pull(cg->chip, offset, CLX_PULL_UP);
@@ -186,7 +186,8 @@ static int clxgpio_set_config(struct gpio_chip *gc, unsigned int offset, unsigne
 			clxgpio_pin_set_debounce(cg->chip, offset, DIV_ROUND_UP(arg, 10));
 		break;
 	case PIN_CONFIG_DRIVE_STRENGTH:
-		ret = arg > 655 ? -EINVAL : clxgpio_pin_set_drive_strength(cg->chip, offset, arg * 100);
+		ret = arg > 655 ? -EINVAL :
+			clxgpio_pin_set_drive_strength(cg->chip, offset, arg * 100);
 		break;
 	case PIN_CONFIG_DRIVE_PUSH_PULL:
 		ret = 0; /* what every clxgpio controller drives */
@@ -214,6 +215,7 @@ static int clxgpio_set_config(struct gpio_chip *gc, unsigned int offset, unsigne
  * chip gpiolib-acpi's own descriptors (no module reference) also stay marked requested
  * and cannot be told apart from consumers, so lines are left alone there.
  * gpiolib 6.12 puts the reference in gpiod_free() itself: no tracking at all.
+ * checkpatch-ignore: LINUX_VERSION_CODE,CONSTANT_COMPARISON: one source for 6.1 and 6.12
  */
 #if LINUX_VERSION_CODE < KERNEL_VERSION(6, 2, 0)
 static int clxgpio_request(struct gpio_chip *gc, unsigned int offset)
@@ -399,7 +401,7 @@ int clxgpio_suspend(struct clxgpio *cg)
 	unsigned long flags;
 	int ret;
 
-	clxgpio_lock(cg, flags);
+	flags = clxgpio_lock(cg);
 	ret = clxgpio_chip_stop(cg->chip, CLX_STOP_SAVE);
 	clxgpio_unlock(cg, flags);
 	return ret;
@@ -410,7 +412,7 @@ int clxgpio_resume(struct clxgpio *cg)
 	unsigned long flags;
 	int ret;
 
-	clxgpio_lock(cg, flags);
+	flags = clxgpio_lock(cg);
 	ret = clxgpio_chip_start(cg->chip, CLX_START_RESTORE);
 	clxgpio_unlock(cg, flags);
 	return ret;

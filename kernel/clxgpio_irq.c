@@ -195,7 +195,7 @@ static void clxgpio_irq_relres(struct irq_data *d)
 	} else {
 		hrtimer_cancel(&l->debounce);
 		cancel_delayed_work_sync(&l->debounce_work);
-		clxgpio_lock(cg, flags);
+		flags = clxgpio_lock(cg);
 		l->want_type = 0;
 		if (clxgpio_line_sync_locked(cg, l))
 			dev_warn(cg->dev, "pin %u: interrupt disconnect failed\n", l->pin);
@@ -293,7 +293,7 @@ int clxgpio_service_banks(struct clxgpio *cg)
 	int total = 0, n;
 
 	for (bank = 0; bank < banks; bank++) {
-		clxgpio_lock(cg, flags);
+		flags = clxgpio_lock(cg);
 		n = clxgpio_irq_dispatch(cg->chip, bank, &d);
 		clxgpio_unlock(cg, flags);
 		if (n < 0) {
@@ -317,7 +317,7 @@ static void clxgpio_debounce_expire(struct clxgpio_line *l)
 	unsigned long flags;
 	int n;
 
-	clxgpio_lock(cg, flags);
+	flags = clxgpio_lock(cg);
 	n = clxgpio_debounce_expired(cg->chip, bank, BIT_ULL(l->pin % ppb), &d);
 	clxgpio_unlock(cg, flags);
 	if (n > 0)

@@ -136,7 +136,7 @@ static int clxgpio_sim_apply_pull(struct clxgpio_sim_bank *b, unsigned int offse
 	unsigned long flags;
 	int ret;
 
-	clxgpio_lock(&b->cg, flags); /* keeps the bitmap and the outside world in step */
+	flags = clxgpio_lock(&b->cg); /* keeps the bitmap and the outside world in step */
 	assign_bit(offset, b->pull, up);
 	ret = clxgpio_simhw_drive(b->hw, offset, up);
 	clxgpio_unlock(&b->cg, flags);
@@ -195,7 +195,8 @@ static int clxgpio_sim_setup_sysfs(struct device *dev, struct clxgpio_sim_bank *
 		la[1].attr.attr.mode = 0644;
 		la[1].attr.show = clxgpio_sim_pull_show;
 		la[1].attr.store = clxgpio_sim_pull_store;
-		la[0].offset = la[1].offset = i;
+		la[0].offset = i;
+		la[1].offset = i;
 		attrs[0] = &la[0].attr.attr;
 		attrs[1] = &la[1].attr.attr;
 		grp->attrs = attrs;

@@ -66,7 +66,7 @@ static unsigned int clxgpio_cfs_bank_lines(struct clxgpio_cfs_bank *bank)
 }
 
 static struct fwnode_handle *clxgpio_cfs_make_bank_node(struct clxgpio_cfs_bank *bank,
-							 struct fwnode_handle *parent)
+							struct fwnode_handle *parent)
 {
 	struct property_entry props[6] = { };
 	struct clxgpio_cfs_line *line;

@@ -21,7 +21,7 @@ struct gpiod_hog;
 enum clxgpio_cfs_dir { CFS_DIR_IN, CFS_DIR_OUT_HIGH, CFS_DIR_OUT_LOW };
 struct clxgpio_cfs_device {
 	struct config_group group;
-	struct mutex lock;
+	struct mutex lock; /* LOCKING: this device, its banks, lines and hogs */
 	int id;
 	struct list_head banks;
 	/* live state */
@@ -86,9 +86,8 @@ static inline struct clxgpio_cfs_hog *to_cfs_hog(struct config_item *item)
 static inline bool clxgpio_cfs_live(struct clxgpio_cfs_device *dev)
 {
 	lockdep_assert_held(&dev->lock);
-	return dev->pdev != NULL;
+	return dev->pdev;
 }
-
 
 /* clxgpio_sim_configfs_items.c */
 extern const struct config_item_type clxgpio_cfs_bank_type;

@@ -76,7 +76,7 @@ static void clxgpio_storm_tick_work(struct work_struct *w)
 		clx_u64 rearmed = 0;
 		int ret;
 
-		clxgpio_lock(cg, flags);
+		flags = clxgpio_lock(cg);
 		ret = clxgpio_storm_tick(cg->chip, bank, &rearmed);
 		clxgpio_unlock(cg, flags);
 		if (ret)
@@ -111,7 +111,7 @@ int clxgpio_storm_start(struct clxgpio *cg)
 
 	if (!cfg.max_events)
 		return 0;
-	clxgpio_lock(cg, flags); /* interrupts may already be dispatched */
+	flags = clxgpio_lock(cg); /* interrupts may already be dispatched */
 	ret = clxgpio_storm_configure(cg->chip, &cfg);
 	clxgpio_unlock(cg, flags);
 	if (ret)

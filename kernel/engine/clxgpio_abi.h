@@ -24,6 +24,7 @@
 extern "C" {
 #endif
 
+/* checkpatch-ignore: NEW_TYPEDEFS: no <linux/types.h> here, the header is C++'s too */
 typedef __UINT8_TYPE__ clx_u8;
 typedef __UINT16_TYPE__ clx_u16;
 typedef __UINT32_TYPE__ clx_u32;
@@ -96,6 +97,7 @@ enum clx_stop_kind {
 };
 
 /* Controller capabilities (struct clx_controller_desc.caps). */
+/* checkpatch-ignore: BIT_MACRO: BIT() is in <linux/bits.h>, which this header cannot include */
 #define CLX_CAP_LEVEL (1u << 0)          /* level-sensitive interrupts */
 #define CLX_CAP_EDGE (1u << 1)           /* edge-triggered interrupts */
 #define CLX_CAP_ACTIVE_HIGH (1u << 2)    /* high level / rising edge */
@@ -106,24 +108,30 @@ enum clx_stop_kind {
 #define CLX_CAP_AUTO_CLEAR (1u << 7)     /* query_active clears status */
 #define CLX_CAP_PULL (1u << 8)           /* pull up/down/none configurable */
 #define CLX_CAP_DRIVE_STRENGTH (1u << 9) /* drive strength configurable */
-/* Atomic pin I/O: read_pins is one side-effect-free read of the pin levels, output pins
+/*
+ * Atomic pin I/O: read_pins is one side-effect-free read of the pin levels, output pins
  * included (they read back what they drive), and write_pins changes exactly the pins it
  * is given with stores that need no read-modify-write (address-masked data, set/clear
  * registers). The engine then keeps no output latch, and the Pin I/O entries may run
- * without the bank lock, concurrently with each other and with every other entry. */
+ * without the bank lock, concurrently with each other and with every other entry.
+ */
 #define CLX_CAP_ATOMIC_IO (1u << 10)
 #define CLX_CAP_ALL_MASK ((1u << 11) - 1)
 
 /* Connection flags. */
+/* checkpatch-ignore: BIT_MACRO: BIT() is in <linux/bits.h>, which this header cannot include */
 #define CLX_CONNECT_SHARED (1u << 0)       /* others may connect the same pin the same way */
-#define CLX_CONNECT_EDGE_SEMANTICS (1u << 1) /* emulated both/edge: arm from the current
-					      * level (Linux) instead of firing the
-					      * asserted state first (GpioClx) */
-#define CLX_CONNECT_EMULATE_BOTH (1u << 2) /* emulate both edges even if the hardware
-					    * has both-edge detection (Windows rule) */
+/*
+ * Emulated both/edge: arm from the current level (Linux) instead of firing the asserted
+ * state first (GpioClx).
+ */
+#define CLX_CONNECT_EDGE_SEMANTICS (1u << 1)
+/* Emulate both edges even if the hardware has both-edge detection (the Windows rule). */
+#define CLX_CONNECT_EMULATE_BOTH (1u << 2)
 #define CLX_CONNECT_FLAGS_MASK 0x7u
 
 /* Event flag. */
+/* checkpatch-ignore: BIT_MACRO: BIT() is in <linux/bits.h>, which this header cannot include */
 #define CLX_EVENT_ASSERTED (1u << 0) /* ActiveBoth: the event enters the asserted state */
 
 /* ------------------------------------------------------------------------ */
@@ -185,12 +193,15 @@ struct clx_client_ops {
 	int (*query_active)(void *ctx, clx_u16 bank, clx_u64 enabled, clx_u64 *active);
 	int (*clear_active)(void *ctx, clx_u16 bank, clx_u64 mask);
 	int (*query_enabled)(void *ctx, clx_u16 bank, clx_u64 *enabled);
-	int (*reconfigure_irq)(void *ctx, clx_u16 bank, clx_u16 pin, const struct clx_irq_config *cfg);
+	int (*reconfigure_irq)(void *ctx, clx_u16 bank, clx_u16 pin,
+			       const struct clx_irq_config *cfg);
 	void (*save_bank)(void *ctx, clx_u16 bank);
 	void (*restore_bank)(void *ctx, clx_u16 bank);
 	int (*query_outputs)(void *ctx, clx_u16 bank, clx_u64 *outputs);
-	/* Level-triggered pins in mask: arm the pins in high for the high level, the
-	 * rest of mask for the low level (reconfigure_irq of each, in one call). */
+	/*
+	 * Level-triggered pins in mask: arm the pins in high for the high level, the
+	 * rest of mask for the low level (reconfigure_irq of each, in one call).
+	 */
 	int (*reconfigure_irqs)(void *ctx, clx_u16 bank, clx_u64 mask, clx_u64 high);
 	/* Unmask the (enabled, configured) pins in mask: unmask_irq of each, in one call. */
 	int (*unmask_irqs)(void *ctx, clx_u16 bank, clx_u64 mask);
@@ -249,8 +260,10 @@ int clxgpio_chip_bank_irq_line(const struct clx_chip *chip, clx_u16 bank);
 /* Bytes of engine state per pin (chip, banks and pin slots), rounded up. */
 clx_u32 clxgpio_chip_state_bytes(const struct clx_chip *chip);
 
-/* [may sleep] Power transitions; with CLX_STOP_SAVE/CLX_START_RESTORE each bank's
- * context is saved/restored through the client's save_bank/restore_bank. */
+/*
+ * [may sleep] Power transitions; with CLX_STOP_SAVE/CLX_START_RESTORE each bank's
+ * context is saved/restored through the client's save_bank/restore_bank.
+ */
 int clxgpio_chip_start(struct clx_chip *chip, enum clx_start_kind kind);
 int clxgpio_chip_stop(struct clx_chip *chip, enum clx_stop_kind kind);
 
@@ -266,8 +279,10 @@ int clxgpio_pin_set_debounce(struct clx_chip *chip, clx_u16 pin, clx_u16 centi_m
 clx_u16 clxgpio_pin_debounce(const struct clx_chip *chip, clx_u16 pin);
 
 /* ---- Pin I/O [atomic; LOCKING: bank lock, or none on CLX_CAP_ATOMIC_IO chips] ---- */
-/* Values of the pins in mask; output pins read their output latch (on CLX_CAP_ATOMIC_IO
- * chips, the level the hardware reports for them). */
+/*
+ * Values of the pins in mask; output pins read their output latch (on CLX_CAP_ATOMIC_IO
+ * chips, the level the hardware reports for them).
+ */
 int clxgpio_bank_read(struct clx_chip *chip, clx_u16 bank, clx_u64 mask, clx_u64 *values);
 /* Drive output pins: set_mask high, clear_mask low; other pins keep their level. */
 int clxgpio_bank_write(struct clx_chip *chip, clx_u16 bank, clx_u64 set_mask, clx_u64 clear_mask);
@@ -276,25 +291,33 @@ int clxgpio_pin_read(struct clx_chip *chip, clx_u16 pin);
 int clxgpio_pin_write(struct clx_chip *chip, clx_u16 pin, int value);
 
 /* ---- Ownership (GpioClx model) [may sleep] ---- */
-/* Connect pins of one bank for input or output; -CLX_EBUSY on a conflicting mode,
- * -CLX_EACCES on firmware-reserved pins. All-or-nothing. */
+/*
+ * Connect pins of one bank for input or output; -CLX_EBUSY on a conflicting mode,
+ * -CLX_EACCES on firmware-reserved pins. All-or-nothing.
+ */
 int clxgpio_io_connect(struct clx_chip *chip, clx_u16 bank, clx_u64 mask,
 		       const struct clx_io_config *cfg, clx_u32 flags);
 int clxgpio_io_disconnect(struct clx_chip *chip, clx_u16 bank, clx_u64 mask);
 /* Connected I/O mode of a pin: CLX_IO_INPUT/OUTPUT, 0 if none, or -errno. */
 int clxgpio_io_mode(const struct clx_chip *chip, clx_u16 pin);
-/* Reserve pins for firmware (GeneralPurposeIO OpRegion): drivers can no longer
- * connect them. -CLX_EBUSY if a pin is connected. */
+/*
+ * Reserve pins for firmware (GeneralPurposeIO OpRegion): drivers can no longer
+ * connect them. -CLX_EBUSY if a pin is connected.
+ */
 int clxgpio_firmware_reserve(struct clx_chip *chip, clx_u16 bank, clx_u64 mask);
 int clxgpio_firmware_release(struct clx_chip *chip, clx_u16 bank, clx_u64 mask);
 
 /* ---- Interrupts ---- */
-/* [may sleep] The ActiveBoth asserted level of a pin (controller _DSM function 1):
- * high if asserted_high, else low (the default). Applies to later connects. */
+/*
+ * [may sleep] The ActiveBoth asserted level of a pin (controller _DSM function 1):
+ * high if asserted_high, else low (the default). Applies to later connects.
+ */
 int clxgpio_irq_set_asserted_high(struct clx_chip *chip, clx_u16 pin, int asserted_high);
-/* [may sleep; LOCKING: takes nothing, caller holds the bank lock for MM controllers]
+/*
+ * [may sleep; LOCKING: takes nothing, caller holds the bank lock for MM controllers]
  * Connect an interrupt consumer. The first connect enables the pin (unmasked);
- * later shared connects must ask for the same configuration. */
+ * later shared connects must ask for the same configuration.
+ */
 int clxgpio_irq_connect(struct clx_chip *chip, clx_u16 pin, const struct clx_irq_config *cfg,
 			clx_u32 flags);
 /* Disconnect one consumer; the last one disables the pin. */
@@ -316,15 +339,19 @@ int clxgpio_irq_is_connected(const struct clx_chip *chip, clx_u16 pin);
  */
 int clxgpio_irq_dispatch(struct clx_chip *chip, clx_u16 bank, struct clx_dispatch *out);
 
-/* [atomic; LOCKING: bank lock] Debounce timers of pins in mask expired: deliver the
- * changes that stayed stable for the whole timeout. Returns the event count. */
+/*
+ * [atomic; LOCKING: bank lock] Debounce timers of pins in mask expired: deliver the
+ * changes that stayed stable for the whole timeout. Returns the event count.
+ */
 int clxgpio_debounce_expired(struct clx_chip *chip, clx_u16 bank, clx_u64 mask,
 			     struct clx_dispatch *out);
 
 /* [may sleep] Storm guard thresholds (default: 0 = off). */
 int clxgpio_storm_configure(struct clx_chip *chip, const struct clx_storm_config *cfg);
-/* [atomic; LOCKING: bank lock] One storm-guard period ended for a bank: counters reset,
- * pins masked long enough are re-armed (returned in *rearmed). */
+/*
+ * [atomic; LOCKING: bank lock] One storm-guard period ended for a bank: counters reset,
+ * pins masked long enough are re-armed (returned in *rearmed).
+ */
 int clxgpio_storm_tick(struct clx_chip *chip, clx_u16 bank, clx_u64 *rearmed);
 
 /* ------------------------------------------------------------------------ */
@@ -358,8 +385,10 @@ long clxgpio_simhw_storage_size(clx_u16 total_pins, clx_u8 pins_per_bank);
 int clxgpio_simhw_init(void *storage, clx_size size, clx_u16 total_pins, clx_u8 pins_per_bank,
 		       struct clx_simhw **out);
 extern const struct clx_bus_ops clxgpio_simhw_bus;
-/* Drive a pin from outside (the "pull" of gpio-sim): 0 low, 1 high. Returns 1 if the
- * pin's bank interrupt line is now asserted, else 0; -errno on bad input. */
+/*
+ * Drive a pin from outside (the "pull" of gpio-sim): 0 low, 1 high. Returns 1 if the
+ * pin's bank interrupt line is now asserted, else 0; -errno on bad input.
+ */
 int clxgpio_simhw_drive(struct clx_simhw *hw, clx_u16 pin, int level);
 /* Level the outside world sees on a pin (driven output or input level). */
 int clxgpio_simhw_level(const struct clx_simhw *hw, clx_u16 pin);

@@ -16,8 +16,8 @@
  * set_multiple is timed the way gpiolib falls back: set() per bit (multiple=set-loop).
  * The last three figures calibrate the kernel itself: an uncontended
  * raw_spin_lock_irqsave/unlock pair, the local_irq_save/restore inside it, and a
- * mutex lock/unlock pair (what a driver's own locking costs in this kernel and VM). Lookup by label:
- * gpio_device_find_by_label() (6.7+) or gpiochip_find() (6.1).
+ * mutex lock/unlock pair (what a driver's own locking costs in this kernel and VM).
+ * Lookup by label: gpio_device_find_by_label() (6.7+) or gpiochip_find() (6.1).
  */
 #include <linux/bitops.h>
 #include <linux/debugfs.h>
@@ -47,6 +47,7 @@ static char kbench_result[256];
 static struct dentry *kbench_dir;
 
 /* Reference to the chip labelled @label; kbench_put_chip() releases it. */
+/* checkpatch-ignore: LINUX_VERSION_CODE,CONSTANT_COMPARISON: one source for 6.1 and 6.12 */
 #if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 7, 0)
 struct kbench_chip {
 	struct gpio_device *gdev;
@@ -280,8 +281,7 @@ static int kbench_run(const char *label, unsigned int iters, unsigned int sample
 	irq_t = kbench_measure(&k, KB_IRQ_SAVE);
 	mutex_t = kbench_measure(&k, KB_MUTEX);
 	snprintf(kbench_result, sizeof(kbench_result),
-		 "label=%s iters=%u samples=%u get=%llu set=%llu set_multiple=%llu multiple=%s"
-		 " raw_spinlock_pair=%llu irqsave_pair=%llu mutex_pair=%llu\n",
+		 "label=%s iters=%u samples=%u get=%llu set=%llu set_multiple=%llu multiple=%s raw_spinlock_pair=%llu irqsave_pair=%llu mutex_pair=%llu\n",
 		 label, iters, samples, get_t, set_t, multi_t, native ? "native" : "set-loop",
 		 raw_t, irq_t, mutex_t);
 out:

@@ -37,7 +37,8 @@
 #define EDGE_WAIT_NS 200000000 /* give up on a missing event after 200 ms */
 
 static const unsigned int multi_offsets[] = { 0, 1, 2, 4 };
-#define MULTI_COUNT (sizeof(multi_offsets) / sizeof(multi_offsets[0]))
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#define MULTI_COUNT ARRAY_SIZE(multi_offsets)
 
 static int fail(const char *what, const char *label)
 {
@@ -310,7 +311,7 @@ out:
 	return ret;
 }
 
-static int usage(void)
+static int print_usage(void)
 {
 	fprintf(stderr, "usage: gpiobench ops LABEL ITERATIONS RUNS\n"
 			"       gpiobench edges LABEL OFFSET PULL_FILE TOGGLES BATCH\n"
@@ -321,7 +322,7 @@ static int usage(void)
 int main(int argc, char **argv)
 {
 	if (argc == 2 && !strcmp(argv[1], "--help")) {
-		usage();
+		print_usage();
 		return 0;
 	}
 	if (argc == 5 && !strcmp(argv[1], "ops"))
@@ -331,5 +332,5 @@ int main(int argc, char **argv)
 				 strtoul(argv[5], NULL, 0), strtoul(argv[6], NULL, 0));
 	if (argc >= 5 && !strcmp(argv[1], "set"))
 		return cmd_set(argv[2], strtoul(argv[3], NULL, 0), argc - 4, argv + 4);
-	return usage();
+	return print_usage();
 }

@@ -94,8 +94,12 @@ static void __expect_none(struct kunit *test, int line, struct sim_rig *r, u16 b
 
 static void clx_engine_geometry(struct kunit *test)
 {
-	struct clx_controller_desc d = { .total_pins = 0, .pins_per_bank = 8, .caps = CLX_CAP_LEVEL };
-	struct clx_irq_config bad = { .mode = 7, .polarity = CLX_POL_HIGH, .pull = CLX_PULL_DEFAULT };
+	struct clx_controller_desc d = {
+		.total_pins = 0, .pins_per_bank = 8, .caps = CLX_CAP_LEVEL
+	};
+	struct clx_irq_config bad = {
+		.mode = 7, .polarity = CLX_POL_HIGH, .pull = CLX_PULL_DEFAULT
+	};
 	struct sim_rig *r;
 	clx_u64 v;
 
@@ -136,8 +140,10 @@ static void clx_engine_geometry(struct kunit *test)
 	bad.mode = CLX_IRQ_LEVEL;
 	KUNIT_EXPECT_EQ(test, clxgpio_irq_connect(r->chip, 1, &bad, 1u << 7), -EINVAL);
 	KUNIT_EXPECT_EQ(test, clxgpio_irq_disconnect(r->chip, 1), -ENOTCONN);
-	/* The simulated hardware has no debounce or both-edge of its own, but the engine
-	 * emulates debounce; drive strength is not supported. */
+	/*
+	 * The simulated hardware has no debounce or both-edge of its own, but the engine
+	 * emulates debounce; drive strength is not supported.
+	 */
 	KUNIT_EXPECT_EQ(test, clxgpio_pin_set_drive_strength(r->chip, 1, 400), -EOPNOTSUPP);
 	/* Last bank is short: pins 16..19 only. */
 	KUNIT_EXPECT_EQ(test, clxgpio_bank_read(r->chip, 2, 0x10, &v), -ERANGE);
@@ -182,8 +188,10 @@ static void clx_engine_active_both(struct kunit *test)
 	struct clx_irq_config cfg = { CLX_IRQ_EDGE, CLX_POL_BOTH, CLX_PULL_DEFAULT, 0 };
 	struct sim_rig *r = sim_rig_new(test, 16, 8);
 
-	/* GpioClx ActiveBoth (asserted low by default): the line already low at connect
-	 * gives the asserted event at once, then strict alternation. */
+	/*
+	 * GpioClx ActiveBoth (asserted low by default): the line already low at connect
+	 * gives the asserted event at once, then strict alternation.
+	 */
 	clxgpio_simhw_drive(r->hw, 3, 0);
 	KUNIT_ASSERT_EQ(test, clxgpio_irq_connect(r->chip, 3, &cfg, 0), 0);
 	KUNIT_EXPECT_EQ(test, clxgpio_simhw_irq_pending(r->hw, 0), 1);
@@ -199,7 +207,8 @@ static void clx_engine_active_both(struct kunit *test)
 
 	/* Linux edge semantics: no initial event, armed from the present level. */
 	clxgpio_simhw_drive(r->hw, 12, 0);
-	KUNIT_ASSERT_EQ(test, clxgpio_irq_connect(r->chip, 12, &cfg, CLX_CONNECT_EDGE_SEMANTICS), 0);
+	KUNIT_ASSERT_EQ(test, clxgpio_irq_connect(r->chip, 12, &cfg, CLX_CONNECT_EDGE_SEMANTICS),
+			0);
 	KUNIT_EXPECT_EQ(test, clxgpio_simhw_irq_pending(r->hw, 1), 0);
 	expect_none(test, r, 1);
 	KUNIT_EXPECT_EQ(test, clxgpio_simhw_drive(r->hw, 12, 1), 1);
@@ -256,8 +265,10 @@ static void clx_engine_debounce(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, d.events[0].kind, CLX_EVENT_RISING);
 	/* A second expiry has nothing pending. */
 	KUNIT_EXPECT_EQ(test, clxgpio_debounce_expired(r->chip, 0, 0x4, &d), 0);
-	/* Falling after a debounced rise: timer restarts, the expiry gives no event
-	 * (rising only). */
+	/*
+	 * Falling after a debounced rise: timer restarts, the expiry gives no event
+	 * (rising only).
+	 */
 	KUNIT_EXPECT_EQ(test, clxgpio_simhw_drive(r->hw, 2, 0), 1);
 	KUNIT_EXPECT_EQ(test, dispatch(test, r, 0, &d), 0);
 	KUNIT_EXPECT_EQ(test, d.debounce_restart, 0x4ull);
@@ -316,8 +327,10 @@ static void clx_engine_mask_unmask(struct kunit *test)
 	expect_one(test, r, 1, 1, CLX_EVENT_LEVEL, 0);
 	/* Level: keeps firing while asserted. */
 	expect_one(test, r, 1, 1, CLX_EVENT_LEVEL, 0);
-	/* The consumer services the source between mask and unmask (as handle_level_irq
-	 * does): the status latched meanwhile is dropped at unmask, nothing fires. */
+	/*
+	 * The consumer services the source between mask and unmask (as handle_level_irq
+	 * does): the status latched meanwhile is dropped at unmask, nothing fires.
+	 */
 	KUNIT_ASSERT_EQ(test, clxgpio_irq_mask(r->chip, 9), 0);
 	clxgpio_simhw_drive(r->hw, 9, 1);
 	KUNIT_ASSERT_EQ(test, clxgpio_irq_unmask(r->chip, 9), 0);
@@ -376,6 +389,7 @@ static struct kunit_suite clx_engine_suite = {
 	.exit = clx_engine_exit,
 	.test_cases = clx_engine_cases,
 };
+
 kunit_test_suite(clx_engine_suite);
 
 MODULE_DESCRIPTION("clxgpio KUnit tests: the engine in the kernel and the Linux glue");

@@ -43,6 +43,7 @@ static const struct software_node glue_bank = {
 	.parent = &glue_node,
 	.properties = glue_bank_props,
 };
+
 static const struct software_node *glue_nodes[] = { &glue_node, &glue_bank, NULL };
 
 struct glue {
@@ -183,14 +184,18 @@ static int glue_count_after(struct glue *g, int want, unsigned int timeout_ms)
 	return atomic_read(&g->count);
 }
 
-/* Drives level and expects the count to become exactly want. */
+/*
+ * Drives level and expects the count to become exactly want. A macro so that a failure
+ * names the caller's line; each argument is evaluated once.
+ */
 #define glue_step(g, level, want)                                                         \
 	do {                                                                               \
-		int __want = (want);                                                       \
-		glue_drive(g, level);                                                      \
-		KUNIT_EXPECT_EQ_MSG((g)->test, glue_count_after(g, __want, __want >            \
-				    atomic_read(&(g)->count) ? GLUE_WAIT_MS : 0), __want,      \
-				    "after driving %d", level);                            \
+		struct glue *__g = (g);                                                    \
+		int __level = (level), __want = (want);                                    \
+		glue_drive(__g, __level);                                                  \
+		KUNIT_EXPECT_EQ_MSG(__g->test, glue_count_after(__g, __want, __want >          \
+				    atomic_read(&__g->count) ? GLUE_WAIT_MS : 0), __want,      \
+				    "after driving %d", __level);                          \
 	} while (0)
 
 /* Gets line offset as an input and requests its interrupt with flags. */
@@ -204,8 +209,7 @@ static void glue_request(struct glue *g, unsigned int offset, int initial, unsig
 	g->lookup = kzalloc(struct_size(g->lookup, table, 2), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, g->lookup);
 	g->lookup->dev_id = dev_name(&g->pdev->dev);
-	g->lookup->table[0] = (struct gpiod_lookup)
-		GPIO_LOOKUP_IDX(GLUE_LABEL, offset, "kunit", 0, GPIO_ACTIVE_HIGH);
+	g->lookup->table[0] = GPIO_LOOKUP_IDX(GLUE_LABEL, offset, "kunit", 0, GPIO_ACTIVE_HIGH);
 	gpiod_add_lookup_table(g->lookup);
 	g->desc = gpiod_get(&g->pdev->dev, "kunit", GPIOD_IN);
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, g->desc);
@@ -383,8 +387,10 @@ static void glue_storm_masks_and_rearms(struct kunit *test)
 	glue_drive(g, 1);
 	stormed = glue_count_after(g, STORM_MAX_EVENTS + 1, GLUE_WAIT_MS);
 	KUNIT_EXPECT_GT(test, stormed, STORM_MAX_EVENTS);
-	/* Masked: the level is still asserted, yet the count stops well inside the
-	 * masked window. */
+	/*
+	 * Masked: the level is still asserted, yet the count stops well inside the
+	 * masked window.
+	 */
 	masked = glue_count_settled(g);
 	KUNIT_EXPECT_LE(test, masked, 4 * STORM_MAX_EVENTS);
 	KUNIT_EXPECT_EQ(test, gpiod_get_value(g->desc), 1);
@@ -422,4 +428,5 @@ static struct kunit_suite glue_storm_suite = {
 	.exit = glue_storm_exit,
 	.test_cases = glue_storm_cases,
 };
+
 kunit_test_suites(&glue_suite, &glue_storm_suite);
