@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # findings.py: turns raw checkpatch and sparse output into the findings that count, for
-# tests/lint/lint.sh. Prints one line per finding, then "lint-files PASSED FAILED" (files
-# without / with findings). Exit status 0 either way; 2 on output it cannot read.
+# tests/lint/lint.sh. Prints one line per finding, then "lint-file ok|FAIL FILE" per file
+# and "lint-files PASSED FAILED FINDINGS" (files without / with findings, findings). Exit status 0 either way; 2 on output it cannot read.
 #
 #   findings.py checkpatch TOP FILE...  < checkpatch --terse --show-types output
 #       A finding is dropped when its type is named by an in-place marker
@@ -10,22 +10,23 @@
 #       paragraph (no blank line in between). A marker that drops nothing is a finding.
 #   findings.py sparse TOP MODULE_DIR FILE...  < the module build's output (C=2)
 #       Keeps sparse's warnings and errors located in FILE... (repository paths; the build
-#       compiles copies under MODULE_DIR, mapped back here), with their indented detail
-#       lines; everything located elsewhere (the kernel's own headers) is dropped. There
-#       are no markers: sparse findings are fixed in the code.
+#       compiles copies under MODULE_DIR, mapped back here), with the detail lines sparse
+#       prints after them ("path:line:col:    expected ..."); everything located elsewhere
+#       (the kernel's own headers) is dropped. There are no markers: sparse findings are
+#       fixed in the code.
 import os
 import re
 import sys
 
 MARKER = re.compile(r'checkpatch-ignore:\s*([A-Z0-9_]+(?:\s*,\s*[A-Z0-9_]+)*)\s*:\s*(.*?)\s*(?:\*/.*)?$')
 CP_LINE = re.compile(r'^(?P<file>[^:\s]+):(?P<line>\d+): (?P<level>ERROR|WARNING|CHECK):(?P<type>[A-Z0-9_]+): ')
-SPARSE_LINE = re.compile(r'^(?P<file>[^:\s]+):(?P<line>\d+):(?:\d+:)? (?P<level>warning|error): ')
+SPARSE_LINE = re.compile(r'^(?P<file>[^:\s]+):(?P<line>\d+):(?:\d+:)? (?:(?P<level>warning|error): |   )')
 
 
-def report(files, bad):
+def report(files, bad, count):
     for f in files:
         print(f'lint-file {"FAIL" if f in bad else "ok"} {f}')
-    print(f'lint-files {len(files) - len(bad & set(files))} {len(bad & set(files))}')
+    print(f'lint-files {len(files) - len(bad & set(files))} {len(bad & set(files))} {count}')
 
 
 def markers(top, path):
@@ -74,22 +75,21 @@ def checkpatch(top, files):
                     bad.add(f)
     for line in out:
         print(line)
-    report(files, bad)
+    report(files, bad, len(out))
 
 
 def sparse(top, moddir, files):
     moddir = os.path.realpath(moddir)
     ours = set(files)
-    bad, keep = set(), False
+    bad, keep, count = set(), False, 0
     for raw in sys.stdin:
         raw = raw.rstrip('\n')
         m = SPARSE_LINE.match(raw)
         if not m:
-            # sparse indents the detail lines of a finding (expected/got types)
-            if keep and raw[:1] in (' ', '\t'):
+            continue
+        if not m.group('level'):
+            if keep:    # a detail line of the finding before (expected/got types)
                 print(raw)
-            else:
-                keep = False
             continue
         path = m.group('file')
         if os.path.isabs(path):
@@ -101,7 +101,8 @@ def sparse(top, moddir, files):
         if keep:
             print(rel + raw[len(path):])
             bad.add(rel)
-    report(files, bad)
+            count += 1
+    report(files, bad, count)
 
 
 def main():

@@ -56,12 +56,12 @@ record() {
 	echo "$2" >"$results/$1.count"
 }
 
-# Updates status from a findings.py run ("lint-files P F" last line) and records it.
+# Updates status from a findings.py run ("lint-files P F N" last line) and records it.
 tally() {	# NAME LABEL FINDINGS_FILE
-	local p f
-	read -r _ p f < <(grep '^lint-files ' "$3" | tail -n1)
+	local p f n
+	read -r _ p f n < <(grep '^lint-files ' "$3" | tail -n1)
 	grep -v '^lint-file' "$3"
-	log "$2: $(grep -vc '^lint-file' "$3") findings, $f of $((p + f)) files with findings"
+	log "$2: $n findings, $f of $((p + f)) files with findings"
 	record "$1" "$p $f"
 	[ "$f" -eq 0 ] || { [ "$status" -ne 0 ] || status=1; }
 }
