@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 # findings.py: turns raw checkpatch and sparse output into the findings that count, for
 # tests/lint/lint.sh. Prints one line per finding, then "lint-file ok|FAIL FILE" per file
-# and "lint-files PASSED FAILED FINDINGS" (files without / with findings, findings). Exit status 0 either way; 2 on output it cannot read.
+# and "lint-files PASSED FAILED FINDINGS" (files without / with findings, findings).
+# Exit status 0 either way; 2 on output it cannot read.
 #
 #   findings.py checkpatch TOP FILE...  < checkpatch --terse --show-types output
 #       A finding is dropped when its type is named by an in-place marker
