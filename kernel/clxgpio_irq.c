@@ -27,9 +27,13 @@ static struct clxgpio_line *clxgpio_line_of(struct irq_data *d)
 static int clxgpio_irq_config(struct clxgpio *cg, u16 pin, unsigned int type,
 			      struct clx_irq_config *cfg, u32 *flags)
 {
+	int ret;
+
 	*flags = 0;
 	cfg->pull = CLX_PULL_DEFAULT;
-	cfg->debounce_timeout = clxgpio_pin_debounce(cg->chip, pin);
+	ret = clxgpio_pin_debounce(cg->chip, pin, &cfg->debounce_timeout);
+	if (ret)
+		return ret;
 	switch (type) {
 	case IRQ_TYPE_EDGE_RISING:
 		cfg->mode = CLX_IRQ_EDGE;
@@ -272,9 +276,13 @@ static void clxgpio_after_dispatch(struct clxgpio *cg, u16 bank, const struct cl
 	while (restart) {
 		unsigned int bit = __ffs64(restart);
 		struct clxgpio_line *l = &cg->lines[bank * ppb + bit];
-		u64 ns = (u64)clxgpio_pin_debounce(cg->chip, l->pin) * 10 * NSEC_PER_USEC;
+		clx_u16 centi_ms = 0;
+		u64 ns;
 
 		restart &= restart - 1;
+		if (clxgpio_pin_debounce(cg->chip, l->pin, &centi_ms))
+			continue; /* not a pin of this chip: nothing to time */
+		ns = (u64)centi_ms * 10 * NSEC_PER_USEC;
 		if (cg->sleeping)
 			mod_delayed_work(system_wq, &l->debounce_work, nsecs_to_jiffies(ns) + 1);
 		else

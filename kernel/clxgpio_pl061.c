@@ -11,6 +11,7 @@
 #include <linux/slab.h>
 
 #include "clxgpio.h"
+#include "controllers/clx_controllers.h"
 
 struct clxgpio_pl061 {
 	struct clxgpio cg;
@@ -31,8 +32,7 @@ static int clxgpio_pl061_probe(struct amba_device *adev, const struct amba_id *i
 	p->base = devm_ioremap_resource(dev, &adev->res);
 	if (IS_ERR(p->base))
 		return PTR_ERR(p->base);
-	ret = clxgpio_pl061_init(p->ctl_storage, ctl_size, &clx_shim_mmio_bus,
-				 (void __force *)p->base, &p->cg.ctl);
+	ret = clxgpio_pl061_init(p->ctl_storage, ctl_size, (void __force *)p->base, &p->cg.ctl);
 	if (ret)
 		return ret;
 	if (adev->irq[0] <= 0)

@@ -7,20 +7,15 @@
 
 #include "engine/clxgpio_abi.h"
 
-static clx_u32 clx_shim_readl(void *base, clx_u32 offset)
+clx_u32 clx_shim_mmio_read32(void *base, clx_u32 offset)
 {
 	return readl((void __iomem __force *)base + offset);
 }
 
-static void clx_shim_writel(void *base, clx_u32 offset, clx_u32 value)
+void clx_shim_mmio_write32(void *base, clx_u32 offset, clx_u32 value)
 {
 	writel(value, (void __iomem __force *)base + offset);
 }
-
-const struct clx_bus_ops clx_shim_mmio_bus = {
-	.read32 = clx_shim_readl,
-	.write32 = clx_shim_writel,
-};
 
 void clx_shim_warn(const char *what, clx_u32 a, clx_u32 b)
 {

@@ -17,6 +17,8 @@
 #include <linux/sysfs.h>
 
 #include "clxgpio.h"
+#include "controllers/clx_controllers.h"
+#include "controllers/simgpio_hw.h"
 
 #define CLXGPIO_SIM_MAX_LINES 1024 /* as gpio-sim since 6.2: more is -ERANGE */
 
@@ -52,43 +54,32 @@ static void clxgpio_sim_raise(struct clxgpio_sim_bank *b)
 }
 
 /*
- * The bank's interrupt output is a level: any register write may assert it. Each
- * register access is atomic in the model, so these run under the chip lock or, for
- * pin I/O on CLX_CAP_ATOMIC_IO banks, without it: a raise that finds the irq_work
- * running queues it again, and the service takes the lock.
+ * The model's interrupt line (simgpio_hw.h): called after any register write or drive
+ * that leaves a bank's output asserted, under the chip lock or, for pin I/O on
+ * CLX_CAP_ATOMIC_IO banks, without it: a raise that finds the irq_work running queues
+ * it again, and the service takes the lock.
  */
-static clx_u32 clxgpio_sim_read32(void *base, clx_u32 offset)
+static void clxgpio_sim_hw_irq(void *ctx, clx_u16 bank)
 {
-	return clxgpio_simhw_bus.read32(clxgpio_sim_bank_of(base)->hw, offset);
+	clxgpio_sim_raise(ctx);
 }
 
-static void clxgpio_sim_write32(void *base, clx_u32 offset, clx_u32 value)
-{
-	struct clxgpio_sim_bank *b = clxgpio_sim_bank_of(base);
-
-	clxgpio_simhw_bus.write32(b->hw, offset, value);
-	if (clxgpio_simhw_irq_pending(b->hw, offset / CLX_SIMHW_BANK_STRIDE) == 1)
-		clxgpio_sim_raise(b);
-}
-
-static const struct clx_bus_ops clxgpio_sim_mmio_bus = {
-	.read32 = clxgpio_sim_read32,
-	.write32 = clxgpio_sim_write32,
-};
-
-/* Sleeping mode: every register access is a (simulated) bus transfer. */
+/*
+ * Memory-mapped mode reaches the model through clx_simhw_bus directly. Sleeping mode:
+ * every register access is a (simulated) bus transfer.
+ */
 static clx_u32 clxgpio_sim_bus_read32(void *base, clx_u32 offset)
 {
 	might_sleep();
 	usleep_range(1, 2);
-	return clxgpio_sim_read32(base, offset);
+	return clx_simhw_bus.read32(clxgpio_sim_bank_of(base)->hw, offset);
 }
 
 static void clxgpio_sim_bus_write32(void *base, clx_u32 offset, clx_u32 value)
 {
 	might_sleep();
 	usleep_range(1, 2);
-	clxgpio_sim_write32(base, offset, value);
+	clx_simhw_bus.write32(clxgpio_sim_bank_of(base)->hw, offset, value);
 }
 
 static const struct clx_bus_ops clxgpio_sim_sleeping_bus = {
@@ -110,7 +101,7 @@ static ssize_t clxgpio_sim_value_show(struct device *dev, struct device_attribut
 {
 	struct clxgpio_sim_line_attr *la = container_of(attr, struct clxgpio_sim_line_attr, attr);
 	struct clxgpio_sim_bank *b = dev_get_drvdata(dev);
-	int level = clxgpio_simhw_level(b->hw, la->offset); /* atomic register reads: no lock */
+	int level = clx_simhw_level(b->hw, la->offset); /* atomic register reads: no lock */
 
 	return level < 0 ? level : sysfs_emit(buf, "%d\n", level);
 }
@@ -138,10 +129,8 @@ static int clxgpio_sim_apply_pull(struct clxgpio_sim_bank *b, unsigned int offse
 
 	flags = clxgpio_lock(&b->cg); /* keeps the bitmap and the outside world in step */
 	assign_bit(offset, b->pull, up);
-	ret = clxgpio_simhw_drive(b->hw, offset, up);
+	ret = clx_simhw_drive(b->hw, offset, up); /* raises the line itself */
 	clxgpio_unlock(&b->cg, flags);
-	if (ret == 1)
-		clxgpio_sim_raise(b);
 	return ret < 0 ? ret : 0;
 }
 
@@ -255,7 +244,7 @@ static int clxgpio_sim_add_bank(struct device *dev, struct fwnode_handle *node)
 	b = devm_kzalloc(dev, sizeof(*b), GFP_KERNEL);
 	if (!b)
 		return -ENOMEM;
-	hw_size = clxgpio_simhw_storage_size(ngpio, per_bank);
+	hw_size = clx_simhw_storage_size(ngpio, per_bank);
 	ctl_size = clxgpio_sim_storage_size(ngpio, per_bank);
 	if (hw_size < 0 || ctl_size < 0)
 		return -EINVAL;
@@ -264,12 +253,15 @@ static int clxgpio_sim_add_bank(struct device *dev, struct fwnode_handle *node)
 	b->pull = devm_bitmap_zalloc(dev, ngpio, GFP_KERNEL);
 	if (!hw_mem || !b->ctl_storage || !b->pull)
 		return -ENOMEM;
-	ret = clxgpio_simhw_init(hw_mem, hw_size, ngpio, per_bank, &b->hw);
+	ret = clx_simhw_init(hw_mem, hw_size, ngpio, per_bank, clxgpio_sim_hw_irq, b, &b->hw);
 	if (ret)
 		return ret;
-	ret = clxgpio_sim_init(b->ctl_storage, ctl_size,
-			       sleeping ? &clxgpio_sim_sleeping_bus : &clxgpio_sim_mmio_bus, b,
-			       ngpio, per_bank, !sleeping, &b->cg.ctl);
+	if (sleeping)
+		ret = clxgpio_sim_init(b->ctl_storage, ctl_size, &clxgpio_sim_sleeping_bus, b,
+				       ngpio, per_bank, CLX_SIM_SLEEPING, &b->cg.ctl);
+	else
+		ret = clxgpio_sim_init(b->ctl_storage, ctl_size, &clx_simhw_bus, b->hw,
+				       ngpio, per_bank, CLX_SIM_MEMORY_MAPPED, &b->cg.ctl);
 	if (ret)
 		return ret;
 	b->irq_work = IRQ_WORK_INIT_HARD(clxgpio_sim_irq_work);

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 // PL061 client: the GpioClx-style callbacks for the ARM PrimeCell PL061, one bank of
-// eight pins on one interrupt line. Memory-mapped: no callback sleeps or fails.
-#include "../engine/bits.hpp"
+// eight pins on one interrupt line. Memory-mapped: no callback sleeps or fails. Its
+// registers are reached through the shim's MMIO calls (Mmio32), one direct call an
+// access.
+#include "../engine/client_ops.hpp"
+#include "clx_controllers.h"
 #include "pl061_regs.hpp"
 
 namespace clx::pl061 {
@@ -11,147 +14,142 @@ namespace {
 constexpr u32 kCaps = CLX_CAP_LEVEL | CLX_CAP_EDGE | CLX_CAP_ACTIVE_HIGH | CLX_CAP_ACTIVE_LOW |
                       CLX_CAP_HW_BOTH_EDGE | CLX_CAP_MEMORY_MAPPED | CLX_CAP_ATOMIC_IO;
 
+// The registers a suspend keeps (all but the read-only status and write-only clear).
 struct Saved {
-  u32 dir, is, ibe, iev, ie, data;
+  u32 gpiodir, gpiois, gpioibe, gpioiev, gpioie, gpiodata;
 };
 
+// The client callbacks (client_ops.hpp turns them into the clx_client_ops table). The
+// PL061 has one bank: the bank argument is always 0.
 class Controller {
  public:
-  Controller(const clx_bus_ops* bus, void* base) : m_bus(bus, base) {}
+  explicit Controller(void* base) : m_regs(base) {}
 
-  static Controller* of(void* ctx) { return static_cast<Controller*>(ctx); }  // CAST: ctx is ours
-
-  static int start(void* ctx, clx_start_kind kind) {
+  int start(clx_start_kind kind) {
     if (kind == CLX_START_FIRST) {
-      const Bus32& bus = of(ctx)->m_bus;
-      bus.update_pins<GPIOIE>(0xFF, 0);  // firmware may have left interrupts on
-      bus.write_pins<GPIOIC>(0xFF);
+      m_regs.update_field<GPIOIE>(0xFF, 0);  // firmware may have left interrupts on
+      m_regs.write_field<GPIOIC>(0xFF);
     }
     return 0;
   }
 
-  static int stop(void* ctx, clx_stop_kind kind) {
-    if (kind == CLX_STOP_FINAL) of(ctx)->m_bus.update_pins<GPIOIE>(0xFF, 0);
+  int stop(clx_stop_kind kind) {
+    if (kind == CLX_STOP_FINAL) m_regs.update_field<GPIOIE>(0xFF, 0);
     return 0;
   }
 
-  static int connect_io(void* ctx, u16, u64 mask, const clx_io_config* cfg) {
+  int connect_io(u16, u64 mask, const clx_io_config& cfg) {
     u32 m = static_cast<u32>(mask);
-    of(ctx)->m_bus.update_pins<GPIODIR>(m, cfg->mode == CLX_IO_OUTPUT ? m : 0);
+    m_regs.update_field<GPIODIR>(m, cfg.mode == CLX_IO_OUTPUT ? m : 0);
     return 0;
   }
 
-  static int disconnect_io(void* ctx, u16, u64 mask) {
-    of(ctx)->m_bus.update_pins<GPIODIR>(static_cast<u32>(mask), 0);
+  int disconnect_io(u16, u64 mask) {
+    m_regs.update_field<GPIODIR>(static_cast<u32>(mask), 0);
     return 0;
   }
 
-  static int read_pins(void* ctx, u16, u64, u64* values) {
-    *values = Pins::get(of(ctx)->m_bus.read(GPIODATA::all));
+  // LOCKING: none needed (CLX_CAP_ATOMIC_IO): one read, one address-masked write.
+  int read_pins(u16, u64, u64* values) {
+    *values = Pins::get(m_regs.read(GPIODATA::all));
     return 0;
   }
 
   // Address-masked: one write touches exactly the pins in set|clear, no RMW.
-  static int write_pins(void* ctx, u16, u64 set, u64 clear) {
+  int write_pins(u16, u64 set, u64 clear) {
     u32 touched = static_cast<u32>(set | clear);
-    of(ctx)->m_bus.write(GPIODATA::offset_for(touched), static_cast<u32>(set));
+    m_regs.write(GPIODATA::offset_for(touched), static_cast<u32>(set));
     return 0;
   }
 
-  static int enable_irq(void* ctx, u16, u16 pin, const clx_irq_config* cfg) {
-    const Bus32& bus = of(ctx)->m_bus;
+  int enable_irq(u16, u16 pin, const clx_irq_config& cfg) {
     u32 m = u32{1} << pin;
-    program_trigger(bus, m, cfg);
-    bus.write_pins<GPIOIC>(m);
-    bus.update_pins<GPIOIE>(m, m);
+    program_trigger(m, cfg);
+    m_regs.write_field<GPIOIC>(m);
+    m_regs.update_field<GPIOIE>(m, m);
     return 0;
   }
 
-  static int disable_irq(void* ctx, u16, u16 pin) {
-    of(ctx)->m_bus.update_pins<GPIOIE>(u32{1} << pin, 0);
+  int disable_irq(u16, u16 pin) {
+    m_regs.update_field<GPIOIE>(u32{1} << pin, 0);
     return 0;
   }
 
-  static int mask_irqs(void* ctx, u16, u64 mask) {
-    of(ctx)->m_bus.update_pins<GPIOIE>(static_cast<u32>(mask), 0);
+  int mask_irqs(u16, u64 mask) {
+    m_regs.update_field<GPIOIE>(static_cast<u32>(mask), 0);
     return 0;
   }
 
-  static int unmask_irq(void* ctx, u16, u16 pin, const clx_irq_config*) {
+  int unmask_irq(u16, u16 pin, const clx_irq_config&) {
     u32 m = u32{1} << pin;
-    of(ctx)->m_bus.update_pins<GPIOIE>(m, m);
+    m_regs.update_field<GPIOIE>(m, m);
     return 0;
   }
 
-  static int query_active(void* ctx, u16, u64, u64* active) {
-    *active = of(ctx)->m_bus.pins<GPIOMIS>();
+  int query_active(u16, u64, u64* active) {
+    *active = m_regs.read_field<GPIOMIS>();
     return 0;
   }
 
-  static int clear_active(void* ctx, u16, u64 mask) {
-    of(ctx)->m_bus.write_pins<GPIOIC>(static_cast<u32>(mask));
+  int clear_active(u16, u64 mask) {
+    m_regs.write_field<GPIOIC>(static_cast<u32>(mask));
     return 0;
   }
 
-  static int query_enabled(void* ctx, u16, u64* enabled) {
-    *enabled = of(ctx)->m_bus.pins<GPIOIE>();
+  int query_enabled(u16, u64* enabled) {
+    *enabled = m_regs.read_field<GPIOIE>();
     return 0;
   }
 
-  static int reconfigure_irq(void* ctx, u16, u16 pin, const clx_irq_config* cfg) {
-    program_trigger(of(ctx)->m_bus, u32{1} << pin, cfg);
+  int reconfigure_irq(u16, u16 pin, const clx_irq_config& cfg) {
+    program_trigger(u32{1} << pin, cfg);
     return 0;
   }
 
-  static void save_bank(void* ctx, u16) {
-    Controller* c = of(ctx);
-    const Bus32& bus = c->m_bus;
-    c->m_saved = Saved{bus.pins<GPIODIR>(), bus.pins<GPIOIS>(), bus.pins<GPIOIBE>(),
-                       bus.pins<GPIOIEV>(), bus.pins<GPIOIE>(), Pins::get(bus.read(GPIODATA::all))};
+  void save_bank(u16) {
+    m_saved = Saved{m_regs.read_field<GPIODIR>(), m_regs.read_field<GPIOIS>(),
+                    m_regs.read_field<GPIOIBE>(), m_regs.read_field<GPIOIEV>(),
+                    m_regs.read_field<GPIOIE>(), Pins::get(m_regs.read(GPIODATA::all))};
   }
 
-  // Everything but the enables first, so nothing fires half-configured.
-  static void restore_bank(void* ctx, u16) {
-    Controller* c = of(ctx);
-    const Bus32& bus = c->m_bus;
-    const Saved& s = c->m_saved;
-    bus.write(GPIODATA::all, s.data);
-    bus.update_pins<GPIODIR>(0xFF, s.dir);
-    bus.write(GPIODATA::all, s.data);
-    bus.update_pins<GPIOIS>(0xFF, s.is);
-    bus.update_pins<GPIOIBE>(0xFF, s.ibe);
-    bus.update_pins<GPIOIEV>(0xFF, s.iev);
-    bus.write_pins<GPIOIC>(0xFF);
-    bus.update_pins<GPIOIE>(0xFF, s.ie);
+  // Everything but the enables first, so nothing fires half-configured. GPIODATA is
+  // written before and after GPIODIR: the PL061 drops data writes to input pins.
+  void restore_bank(u16) {
+    const Saved& s = m_saved;
+    m_regs.write(GPIODATA::all, s.gpiodata);
+    m_regs.update_field<GPIODIR>(0xFF, s.gpiodir);
+    m_regs.write(GPIODATA::all, s.gpiodata);
+    m_regs.update_field<GPIOIS>(0xFF, s.gpiois);
+    m_regs.update_field<GPIOIBE>(0xFF, s.gpioibe);
+    m_regs.update_field<GPIOIEV>(0xFF, s.gpioiev);
+    m_regs.write_field<GPIOIC>(0xFF);
+    m_regs.update_field<GPIOIE>(0xFF, s.gpioie);
   }
 
-  static int query_outputs(void* ctx, u16, u64* outputs) {
-    *outputs = of(ctx)->m_bus.pins<GPIODIR>();
+  int query_outputs(u16, u64* outputs) {
+    *outputs = m_regs.read_field<GPIODIR>();
     return 0;
   }
 
  private:
-  static void program_trigger(const Bus32& bus, u32 m, const clx_irq_config* cfg) {
-    bool level = cfg->mode == CLX_IRQ_LEVEL;
-    bool both = cfg->polarity == CLX_POL_BOTH;
-    bus.update_pins<GPIOIS>(m, level ? m : 0);
-    bus.update_pins<GPIOIBE>(m, both ? m : 0);
-    if (!both) bus.update_pins<GPIOIEV>(m, cfg->polarity == CLX_POL_HIGH ? m : 0);
+  void program_trigger(u32 m, const clx_irq_config& cfg) {
+    bool level = cfg.mode == CLX_IRQ_LEVEL;
+    bool both = cfg.polarity == CLX_POL_BOTH;
+    m_regs.update_field<GPIOIS>(m, level ? m : 0);
+    m_regs.update_field<GPIOIBE>(m, both ? m : 0);
+    if (!both) m_regs.update_field<GPIOIEV>(m, cfg.polarity == CLX_POL_HIGH ? m : 0);
   }
 
-  Bus32 m_bus;
+  Mmio32 m_regs;
   Saved m_saved{};
 };
 
-constexpr clx_client_ops kOps = {
-    Controller::start,         Controller::stop,          Controller::connect_io,
-    Controller::disconnect_io, Controller::read_pins,     Controller::write_pins,
-    Controller::enable_irq,    Controller::disable_irq,   Controller::mask_irqs,
-    Controller::unmask_irq,    Controller::query_active,  Controller::clear_active,
-    Controller::query_enabled, Controller::reconfigure_irq, Controller::save_bank,
-    Controller::restore_bank,  Controller::query_outputs,   nullptr,
-    nullptr,
-};
+constexpr clx_client_ops kOps = client_ops<Controller>();
+using Groups = ClientGroups<Controller>;
+static_assert(Groups::io && Groups::read && Groups::write && Groups::irq && Groups::clear &&
+                  Groups::query_enabled && Groups::reconfigure && !Groups::batch &&
+                  Groups::save_restore && Groups::query_outputs,
+              "PL061: I/O, interrupts with clear, save/restore; no batched reconfigure");
 
 }  // namespace
 
@@ -161,13 +159,12 @@ extern "C" {
 
 long clxgpio_pl061_storage_size(void) { return sizeof(clx::pl061::Controller); }
 
-int clxgpio_pl061_init(void* storage, clx_size size, const clx_bus_ops* bus, void* base,
-                       clx_controller* out) {
+int clxgpio_pl061_init(void* storage, clx_size size, void* base, clx_controller* out) {
   using clx::pl061::Controller;
-  if (storage == nullptr || bus == nullptr || out == nullptr) return -CLX_EINVAL;
+  if (storage == nullptr || out == nullptr) return -CLX_EINVAL;
   if (size < sizeof(Controller) || (reinterpret_cast<clx_size>(storage) & 7) != 0)
     return -CLX_ENOBUFS;
-  auto* c = new (storage, clx::Place{}) Controller(bus, base);
+  auto* c = new (storage, clx::Place{}) Controller(base);
   out->desc = clx_controller_desc{clx::pl061::kPinCount, clx::pl061::kPinCount, clx::pl061::kCaps,
                                   nullptr};
   out->ops = &clx::pl061::kOps;

@@ -12,7 +12,8 @@
 // GpioClx holds the bank wait lock around a serial controller's I/O callbacks (its
 // IndependentIoHw relief covers only the DIRQL lock), and there each register access
 // is a bus transfer that costs far more than the uncontended mutex.
-#include "../engine/bits.hpp"
+#include "../engine/client_ops.hpp"
+#include "clx_controllers.h"
 #include "simgpio_regs.hpp"
 
 namespace clx::simgpio {
@@ -20,28 +21,174 @@ namespace clx::simgpio {
 namespace {
 
 constexpr u32 kCaps = CLX_CAP_LEVEL | CLX_CAP_ACTIVE_HIGH | CLX_CAP_ACTIVE_LOW | CLX_CAP_PULL;
-constexpr u32 kSavedRegs = 6;
 constexpr u32 kLoWord = 0xFFFFFFFFu;
 
+// The registers a suspend keeps, per bank (STATUS is cleared on restore, the rest are
+// read-only or write-only).
+struct Saved {
+  u64 polarity, enable, direction;
+  u64 out_latch;  // LEVEL of the output pins: the OUT_SET/OUT_CLEAR latch
+  u64 pull_enable, pull_up;
+};
+
+// Per bank, after the controller in its storage.
+struct BankState {
+  u64 enable = 0;  // ENABLE as last read or written (see load_enable)
+  Saved saved{};
+};
+
+// The client callbacks (client_ops.hpp turns them into the clx_client_ops table) and
+// the register access they share.
 class Controller {
  public:
-  Controller(const clx_bus_ops* bus, void* base, u16 total, u8 per_bank, u64* words)
+  Controller(const clx_bus_ops* bus, void* base, u16 total, u8 per_bank, BankState* banks)
       : m_bus(bus, base), m_total(total), m_per_bank(per_bank), m_wide(per_bank > 32),
-        m_bank_count(bank_count(total, per_bank)), m_enable(words), m_saved(words + m_bank_count) {
-    for (u32 i = 0; i < u32{m_bank_count} * (1 + kSavedRegs); ++i) words[i] = 0;
+        m_bank_count(bank_count(total, per_bank)), m_banks(banks) {
+    for (u16 b = 0; b < m_bank_count; ++b) new (&banks[b], Place{}) BankState{};
   }
 
   static u16 bank_count(u16 total, u8 per_bank) {
     return static_cast<u16>((total + per_bank - 1) / per_bank);
   }
   static usize header_size() { return (sizeof(Controller) + 7) & ~usize{7}; }
-  // The controller, then per bank the ENABLE shadow, then the saved context.
+  // The controller, then a BankState per bank.
   static usize storage_size(u16 total, u8 per_bank) {
-    return header_size() + sizeof(u64) * (1 + kSavedRegs) * bank_count(total, per_bank);
+    return header_size() + sizeof(BankState) * bank_count(total, per_bank);
   }
 
-  static Controller* of(void* ctx) { return static_cast<Controller*>(ctx); }  // CAST: ctx is ours
+  int start(clx_start_kind kind) {
+    if (kind == CLX_START_FIRST) {
+      for (u16 b = 0; b < m_bank_count; ++b) {
+        store_enable(b, 0);
+        store<STATUS>(b, ~u64{0});
+      }
+    }
+    return 0;
+  }
 
+  int stop(clx_stop_kind kind) {
+    if (kind == CLX_STOP_FINAL)
+      for (u16 b = 0; b < m_bank_count; ++b) store_enable(b, 0);
+    return 0;
+  }
+
+  int connect_io(u16 bank, u64 mask, const clx_io_config& cfg) {
+    apply_pull(bank, mask, cfg.pull);
+    update<DIRECTION>(bank, mask, cfg.mode == CLX_IO_INPUT ? mask : 0);
+    return 0;
+  }
+
+  int disconnect_io(u16 bank, u64 mask) {
+    update<DIRECTION>(bank, mask, mask);
+    return 0;
+  }
+
+  // read_pins, write_pins. LOCKING: bank lock, or none with CLX_CAP_ATOMIC_IO (see the
+  // top of this file).
+  int read_pins(u16 bank, u64 mask, u64* values) {
+    *values = load_words<LEVEL>(bank, mask);
+    return 0;
+  }
+
+  int write_pins(u16 bank, u64 set, u64 clear) {
+    if (set != 0) store_bits<OUT_SET>(bank, set);
+    if (clear != 0) store_bits<OUT_CLEAR>(bank, clear);
+    return 0;
+  }
+
+  int enable_irq(u16 bank, u16 pin, const clx_irq_config& cfg) {
+    if (cfg.mode != CLX_IRQ_LEVEL || cfg.polarity == CLX_POL_BOTH) return -CLX_EOPNOTSUPP;
+    u64 m = bit(pin);
+    apply_pull(bank, m, cfg.pull);
+    update<POLARITY>(bank, m, cfg.polarity == CLX_POL_HIGH ? m : 0);
+    store_bits<STATUS>(bank, m);  // drop status latched before this connect
+    set_enable(bank, m, m);
+    return 0;
+  }
+
+  int disable_irq(u16 bank, u16 pin) {
+    set_enable(bank, bit(pin), 0);
+    return 0;
+  }
+
+  int mask_irqs(u16 bank, u64 mask) {
+    set_enable(bank, mask, 0);
+    return 0;
+  }
+
+  int unmask_irq(u16 bank, u16 pin, const clx_irq_config&) {
+    set_enable(bank, bit(pin), bit(pin));
+    return 0;
+  }
+
+  // Reads the words that hold enabled pins. A pin enabled behind the engine's back in
+  // another word is found once nothing enabled is active (its interrupt keeps firing).
+  int query_active(u16 bank, u64 enabled, u64* active) {
+    u64 act = active_in(bank, enabled);
+    if (act == 0) act = active_in(bank, bank_words() & ~words_of(enabled));
+    *active = act;
+    return 0;
+  }
+
+  int clear_active(u16 bank, u64 mask) {
+    store_bits<STATUS>(bank, mask);
+    return 0;
+  }
+
+  int query_enabled(u16 bank, u64* enabled) {
+    *enabled = load_enable(bank);
+    return 0;
+  }
+
+  int reconfigure_irq(u16 bank, u16 pin, const clx_irq_config& cfg) {
+    if (cfg.mode != CLX_IRQ_LEVEL || cfg.polarity == CLX_POL_BOTH) return -CLX_EOPNOTSUPP;
+    u64 m = bit(pin);
+    update<POLARITY>(bank, m, cfg.polarity == CLX_POL_HIGH ? m : 0);
+    return 0;
+  }
+
+  // Batched reconfigure_irq for level pins: POLARITY of the pins in mask.
+  int reconfigure_irqs(u16 bank, u64 mask, u64 high) {
+    update<POLARITY>(bank, mask, high);
+    return 0;
+  }
+
+  int unmask_irqs(u16 bank, u64 mask) {
+    set_enable(bank, mask, mask);
+    return 0;
+  }
+
+  void save_bank(u16 bank) {
+    Saved& s = m_banks[bank].saved;
+    s.polarity = load<POLARITY>(bank);
+    s.enable = load<ENABLE>(bank);
+    s.direction = load<DIRECTION>(bank);
+    s.out_latch = load<LEVEL>(bank) & ~s.direction;
+    s.pull_enable = load<PULL_ENABLE>(bank);
+    s.pull_up = load<PULL_UP>(bank);
+  }
+
+  // Enables last, with everything they depend on in place and stale status cleared.
+  void restore_bank(u16 bank) {
+    const Saved& s = m_banks[bank].saved;
+    store_enable(bank, 0);
+    store<OUT_CLEAR>(bank, ~s.out_latch);
+    store<OUT_SET>(bank, s.out_latch);
+    store<PULL_ENABLE>(bank, s.pull_enable);
+    store<PULL_UP>(bank, s.pull_up);
+    store<DIRECTION>(bank, s.direction);
+    store<POLARITY>(bank, s.polarity);
+    store<STATUS>(bank, ~u64{0});
+    store_enable(bank, s.enable);
+  }
+
+  int query_outputs(u16 bank, u64* outputs) {
+    unsigned left = m_total - bank * m_per_bank;
+    *outputs = ~load<DIRECTION>(bank) & low_mask(left < m_per_bank ? left : m_per_bank);
+    return 0;
+  }
+
+ private:
   // A 64-bit pin register of a bank is a LO word (pins 0-31) and, on banks over 32
   // pins, a HI word (pins 32-63). load/store move the whole register; the *_words
   // forms touch only the words that hold pins in mask, with the one-word case short.
@@ -88,20 +235,20 @@ class Controller {
   // ENABLE as last read or written: only this controller writes it (under the bank
   // lock), so mask/unmask write it without reading; every query_active and
   // query_enabled reads it back from the hardware.
-  u64 load_enable(u16 bank) const { return m_enable[bank] = load<ENABLE>(bank); }
-  u64 load_enable_words(u16 bank, u64 mask) const {
+  u64 load_enable(u16 bank) { return m_banks[bank].enable = load<ENABLE>(bank); }
+  u64 load_enable_words(u16 bank, u64 mask) {
     u64 v = load_words<ENABLE>(bank, mask);
-    m_enable[bank] = (m_enable[bank] & ~words_of(mask)) | v;
+    m_banks[bank].enable = (m_banks[bank].enable & ~words_of(mask)) | v;
     return v;
   }
-  void store_enable(u16 bank, u64 value) const { store<ENABLE>(bank, m_enable[bank] = value); }
-  void set_enable(u16 bank, u64 mask, u64 value) const {
-    u64 v = (m_enable[bank] & ~mask) | (value & mask);
-    m_enable[bank] = v;
+  void store_enable(u16 bank, u64 value) { store<ENABLE>(bank, m_banks[bank].enable = value); }
+  void set_enable(u16 bank, u64 mask, u64 value) {
+    u64 v = (m_banks[bank].enable & ~mask) | (value & mask);
+    m_banks[bank].enable = v;
     store_words<ENABLE>(bank, mask, v);
   }
   // STATUS & ENABLE of the words that hold pins in mask.
-  u64 active_in(u16 bank, u64 mask) const {
+  u64 active_in(u16 bank, u64 mask) {
     u64 status = load_words<STATUS>(bank, mask);
     return status & load_enable_words(bank, mask);
   }
@@ -112,147 +259,6 @@ class Controller {
     if (pull != CLX_PULL_NONE) update<PULL_UP>(bank, mask, pull == CLX_PULL_UP ? mask : 0);
   }
 
-  static int start(void* ctx, clx_start_kind kind) {
-    if (kind == CLX_START_FIRST) {
-      Controller* c = of(ctx);
-      for (u16 b = 0; b < c->m_bank_count; ++b) {
-        c->store_enable(b, 0);
-        c->store<STATUS>(b, ~u64{0});
-      }
-    }
-    return 0;
-  }
-
-  static int stop(void* ctx, clx_stop_kind kind) {
-    Controller* c = of(ctx);
-    if (kind == CLX_STOP_FINAL)
-      for (u16 b = 0; b < c->m_bank_count; ++b) c->store_enable(b, 0);
-    return 0;
-  }
-
-  static int connect_io(void* ctx, u16 bank, u64 mask, const clx_io_config* cfg) {
-    Controller* c = of(ctx);
-    c->apply_pull(bank, mask, cfg->pull);
-    c->update<DIRECTION>(bank, mask, cfg->mode == CLX_IO_INPUT ? mask : 0);
-    return 0;
-  }
-
-  static int disconnect_io(void* ctx, u16 bank, u64 mask) {
-    of(ctx)->update<DIRECTION>(bank, mask, mask);
-    return 0;
-  }
-
-  // read_pins, write_pins. LOCKING: bank lock, or none with CLX_CAP_ATOMIC_IO (see the
-  // top of this file).
-  static int read_pins(void* ctx, u16 bank, u64 mask, u64* values) {
-    *values = of(ctx)->load_words<LEVEL>(bank, mask);
-    return 0;
-  }
-
-  static int write_pins(void* ctx, u16 bank, u64 set, u64 clear) {
-    Controller* c = of(ctx);
-    if (set != 0) c->store_bits<OUT_SET>(bank, set);
-    if (clear != 0) c->store_bits<OUT_CLEAR>(bank, clear);
-    return 0;
-  }
-
-  static int enable_irq(void* ctx, u16 bank, u16 pin, const clx_irq_config* cfg) {
-    if (cfg->mode != CLX_IRQ_LEVEL || cfg->polarity == CLX_POL_BOTH) return -CLX_EOPNOTSUPP;
-    Controller* c = of(ctx);
-    u64 m = bit(pin);
-    c->apply_pull(bank, m, cfg->pull);
-    c->update<POLARITY>(bank, m, cfg->polarity == CLX_POL_HIGH ? m : 0);
-    c->store_bits<STATUS>(bank, m);  // drop status latched before this connect
-    c->set_enable(bank, m, m);
-    return 0;
-  }
-
-  static int disable_irq(void* ctx, u16 bank, u16 pin) {
-    of(ctx)->set_enable(bank, bit(pin), 0);
-    return 0;
-  }
-
-  static int mask_irqs(void* ctx, u16 bank, u64 mask) {
-    of(ctx)->set_enable(bank, mask, 0);
-    return 0;
-  }
-
-  static int unmask_irq(void* ctx, u16 bank, u16 pin, const clx_irq_config*) {
-    of(ctx)->set_enable(bank, bit(pin), bit(pin));
-    return 0;
-  }
-
-  // Reads the words that hold enabled pins. A pin enabled behind the engine's back in
-  // another word is found once nothing enabled is active (its interrupt keeps firing).
-  static int query_active(void* ctx, u16 bank, u64 enabled, u64* active) {
-    Controller* c = of(ctx);
-    u64 act = c->active_in(bank, enabled);
-    if (act == 0) act = c->active_in(bank, c->bank_words() & ~words_of(enabled));
-    *active = act;
-    return 0;
-  }
-
-  static int clear_active(void* ctx, u16 bank, u64 mask) {
-    of(ctx)->store_bits<STATUS>(bank, mask);
-    return 0;
-  }
-
-  static int query_enabled(void* ctx, u16 bank, u64* enabled) {
-    *enabled = of(ctx)->load_enable(bank);
-    return 0;
-  }
-
-  static int reconfigure_irq(void* ctx, u16 bank, u16 pin, const clx_irq_config* cfg) {
-    if (cfg->mode != CLX_IRQ_LEVEL || cfg->polarity == CLX_POL_BOTH) return -CLX_EOPNOTSUPP;
-    u64 m = bit(pin);
-    of(ctx)->update<POLARITY>(bank, m, cfg->polarity == CLX_POL_HIGH ? m : 0);
-    return 0;
-  }
-
-  // Batched reconfigure_irq for level pins: POLARITY of the pins in mask.
-  static int reconfigure_irqs(void* ctx, u16 bank, u64 mask, u64 high) {
-    of(ctx)->update<POLARITY>(bank, mask, high);
-    return 0;
-  }
-
-  static int unmask_irqs(void* ctx, u16 bank, u64 mask) {
-    of(ctx)->set_enable(bank, mask, mask);
-    return 0;
-  }
-
-  static void save_bank(void* ctx, u16 bank) {
-    Controller* c = of(ctx);
-    u64* s = &c->m_saved[bank * kSavedRegs];
-    s[0] = c->load<POLARITY>(bank);
-    s[1] = c->load<ENABLE>(bank);
-    s[2] = c->load<DIRECTION>(bank);
-    s[3] = c->load<LEVEL>(bank) & ~s[2];  // output latches
-    s[4] = c->load<PULL_ENABLE>(bank);
-    s[5] = c->load<PULL_UP>(bank);
-  }
-
-  static void restore_bank(void* ctx, u16 bank) {
-    Controller* c = of(ctx);
-    const u64* s = &c->m_saved[bank * kSavedRegs];
-    c->store_enable(bank, 0);
-    c->store<OUT_CLEAR>(bank, ~s[3]);
-    c->store<OUT_SET>(bank, s[3]);
-    c->store<PULL_ENABLE>(bank, s[4]);
-    c->store<PULL_UP>(bank, s[5]);
-    c->store<DIRECTION>(bank, s[2]);
-    c->store<POLARITY>(bank, s[0]);
-    c->store<STATUS>(bank, ~u64{0});
-    c->store_enable(bank, s[1]);
-  }
-
-  static int query_outputs(void* ctx, u16 bank, u64* outputs) {
-    Controller* c = of(ctx);
-    unsigned left = c->m_total - bank * c->m_per_bank;
-    *outputs = ~c->load<DIRECTION>(bank) & low_mask(left < c->m_per_bank ? left : c->m_per_bank);
-    return 0;
-  }
-
- private:
   u64 load_two(u32 at, u64 mask) const;
   void store_two(u32 at, u64 mask, u64 value) const;
 
@@ -261,8 +267,7 @@ class Controller {
   u8 m_per_bank;
   bool m_wide;
   u16 m_bank_count;
-  u64* m_enable;  // per bank: ENABLE shadow (after this object in its storage)
-  u64* m_saved;   // per bank: kSavedRegs words of saved context (after m_enable)
+  BankState* m_banks;  // per bank (after this object in its storage)
 };
 
 // Both words of a wide bank's register, out of line: the one-word path stays short.
@@ -276,15 +281,12 @@ __attribute__((noinline)) void Controller::store_two(u32 at, u64 mask, u64 value
   m_bus.write(at + kHiWord, static_cast<u32>(value >> 32));
 }
 
-constexpr clx_client_ops kOps = {
-    Controller::start,         Controller::stop,          Controller::connect_io,
-    Controller::disconnect_io, Controller::read_pins,     Controller::write_pins,
-    Controller::enable_irq,    Controller::disable_irq,   Controller::mask_irqs,
-    Controller::unmask_irq,    Controller::query_active,  Controller::clear_active,
-    Controller::query_enabled, Controller::reconfigure_irq, Controller::save_bank,
-    Controller::restore_bank,  Controller::query_outputs,   Controller::reconfigure_irqs,
-    Controller::unmask_irqs,
-};
+constexpr clx_client_ops kOps = client_ops<Controller>();
+using Groups = ClientGroups<Controller>;
+static_assert(Groups::io && Groups::read && Groups::write && Groups::irq && Groups::clear &&
+                  Groups::query_enabled && Groups::reconfigure && Groups::batch &&
+                  Groups::save_restore && Groups::query_outputs,
+              "simulated controller: every client callback");
 
 }  // namespace
 
@@ -298,17 +300,20 @@ long clxgpio_sim_storage_size(clx_u16 total_pins, clx_u8 pins_per_bank) {
 }
 
 int clxgpio_sim_init(void* storage, clx_size size, const clx_bus_ops* bus, void* base,
-                     clx_u16 total_pins, clx_u8 pins_per_bank, int memory_mapped,
+                     clx_u16 total_pins, clx_u8 pins_per_bank, clx_sim_attach attach,
                      clx_controller* out) {
   using clx::simgpio::Controller;
   if (storage == nullptr || bus == nullptr || out == nullptr) return -CLX_EINVAL;
+  if (attach != CLX_SIM_MEMORY_MAPPED && attach != CLX_SIM_SLEEPING) return -CLX_EINVAL;
   long need = clxgpio_sim_storage_size(total_pins, pins_per_bank);
   if (need < 0) return static_cast<int>(need);
   if (size < static_cast<clx_size>(need) || (reinterpret_cast<clx_size>(storage) & 7) != 0)
     return -CLX_ENOBUFS;
-  // CAST: the per-bank words follow the 8-aligned controller in its storage.
-  auto* words = reinterpret_cast<clx::u64*>(static_cast<clx::u8*>(storage) + Controller::header_size());
-  auto* c = new (storage, clx::Place{}) Controller(bus, base, total_pins, pins_per_bank, words);
+  // CAST: the per-bank state follows the 8-aligned controller in its storage.
+  auto* banks = reinterpret_cast<clx::simgpio::BankState*>(static_cast<clx::u8*>(storage) +
+                                                           Controller::header_size());
+  auto* c = new (storage, clx::Place{}) Controller(bus, base, total_pins, pins_per_bank, banks);
+  bool memory_mapped = attach == CLX_SIM_MEMORY_MAPPED;
   clx_u32 caps = clx::simgpio::kCaps | (memory_mapped ? CLX_CAP_MEMORY_MAPPED : 0u);
   if (memory_mapped && pins_per_bank <= 32) caps |= CLX_CAP_ATOMIC_IO;
   out->desc = clx_controller_desc{total_pins, pins_per_bank, caps, nullptr};

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 // The simulated controller's hardware: its registers and the outside world. Used by
-// the Linux module's simulated controller and by the host tests, so both exercise
-// the same register behaviour (see simgpio_regs.hpp for the map).
+// the Linux module's simulated controller, the KUnit suites and the host tests, so all
+// exercise the same register behaviour (simgpio_hw.h is its API, simgpio_regs.hpp its
+// map). It raises its own interrupt line (simgpio_hw.h says exactly when).
 #include "../engine/bits.hpp"
+#include "simgpio_hw.h"
 #include "simgpio_regs.hpp"
 
 namespace clx::simgpio {
@@ -53,9 +55,15 @@ u64 exchange_bits(u64& reg, u64 word, u64 v) {
 // intermediate combination, as a real level comparator glitches between two
 // register writes; Linux never has both on one pin (gpiolib refuses interrupts on
 // outputs), and the engine's level re-latching on clear heals it.
+//
+// The interrupt line: every write32 and drive ends by reading STATUS and ENABLE of its
+// bank (sequentially consistent loads after its own atomic operations) and calls the
+// line callback if both have a pin in common. Whichever access asserted the output last
+// therefore finds it asserted, unless a later access deasserted it again.
 class Hardware {
  public:
-  Hardware(u16 total, u8 per_bank, BankRegs* banks) : m_total(total), m_per_bank(per_bank), m_banks(banks) {
+  Hardware(u16 total, u8 per_bank, BankRegs* banks, clx_simhw_line_fn* line, void* line_ctx)
+      : m_total(total), m_per_bank(per_bank), m_banks(banks), m_line(line), m_line_ctx(line_ctx) {
     m_bank_count = static_cast<u16>((total + per_bank - 1) / per_bank);
     for (u16 b = 0; b < m_bank_count; ++b) {
       unsigned left = total - b * per_bank;
@@ -90,42 +98,25 @@ class Hardware {
     return static_cast<u32>(offset & kHiWord ? v >> 32 : v);
   }
 
-  // LOCKING: none; each register write is one atomic operation plus the latch rule.
+  // LOCKING: none; each register write is one atomic operation plus the latch rule,
+  // then the interrupt line.
   void write32(u32 offset, u32 value) {
     BankRegs* r = bank_of(offset);
     if (r == nullptr) return;
-    unsigned shift = offset & kHiWord ? 32 : 0;
-    u64 word = (u64{0xFFFFFFFF} << shift) & r->all;
-    u64 v = (u64{value} << shift) & r->all;
-    auto store = [&](u64& reg) { return (exchange_bits(reg, word, v) ^ v) & word; };
-    u64 changed;
-    switch (offset % kBankStride & ~kHiWord) {
-      case POLARITY::offset: changed = store(r->polarity); break;
-      case ENABLE::offset: changed = store(r->enable); break;
-      case STATUS::offset:
-        if (v == 0) return;
-        fetch_and(r->status, ~v);
-        changed = v;  // level semantics: re-latch at once while the condition holds
-        break;
-      case DIRECTION::offset: changed = store(r->direction); break;
-      case OUT_SET::offset: changed = v & ~fetch_or(r->latch, v); break;
-      case OUT_CLEAR::offset: changed = v & fetch_and(r->latch, ~v); break;
-      case PULL_ENABLE::offset: changed = store(r->pull_enable); break;
-      case PULL_UP::offset: changed = store(r->pull_up); break;
-      default: return;  // MODE and LEVEL are read-only
-    }
-    relatch(*r, changed);
+    store32(*r, offset, value);
+    raise_if_asserted(static_cast<u16>(offset / kBankStride));
   }
 
   // LOCKING: none (the outside world is one more atomic writer).
   int drive(u16 pin, int lvl) {
     if (pin >= m_total) return -CLX_ERANGE;
     if (lvl != 0 && lvl != 1) return -CLX_EINVAL;
-    BankRegs& r = m_banks[pin / m_per_bank];
+    u16 bank = static_cast<u16>(pin / m_per_bank);
+    BankRegs& r = m_banks[bank];
     u64 m = bit(pin % m_per_bank);
     u64 old = lvl ? fetch_or(r.outside, m) : fetch_and(r.outside, ~m);
     relatch(r, (old ^ (lvl ? m : 0)) & m);
-    return (load(r.status) & load(r.enable)) != 0;
+    return raise_if_asserted(bank) ? 1 : 0;
   }
 
   int pin_level(u16 pin) const {
@@ -135,10 +126,43 @@ class Hardware {
 
   int irq_pending(u16 bank) const {
     if (bank >= m_bank_count) return -CLX_ECHRNG;
-    return (load(m_banks[bank].status) & load(m_banks[bank].enable)) != 0;
+    return asserted(m_banks[bank]) ? 1 : 0;
   }
 
  private:
+  static bool asserted(const BankRegs& r) { return (load(r.status) & load(r.enable)) != 0; }
+
+  bool raise_if_asserted(u16 bank) const {
+    if (!asserted(m_banks[bank])) return false;
+    if (m_line != nullptr) m_line(m_line_ctx, bank);
+    return true;
+  }
+
+  // One register write: the store, then the latch rule for the pins it changed.
+  static void store32(BankRegs& r, u32 offset, u32 value) {
+    unsigned shift = offset & kHiWord ? 32 : 0;
+    u64 word = (u64{0xFFFFFFFF} << shift) & r.all;
+    u64 v = (u64{value} << shift) & r.all;
+    auto store = [&](u64& reg) { return (exchange_bits(reg, word, v) ^ v) & word; };
+    u64 changed;
+    switch (offset % kBankStride & ~kHiWord) {
+      case POLARITY::offset: changed = store(r.polarity); break;
+      case ENABLE::offset: changed = store(r.enable); break;
+      case STATUS::offset:
+        if (v == 0) return;
+        fetch_and(r.status, ~v);
+        changed = v;  // level semantics: re-latch at once while the condition holds
+        break;
+      case DIRECTION::offset: changed = store(r.direction); break;
+      case OUT_SET::offset: changed = v & ~fetch_or(r.latch, v); break;
+      case OUT_CLEAR::offset: changed = v & fetch_and(r.latch, ~v); break;
+      case PULL_ENABLE::offset: changed = store(r.pull_enable); break;
+      case PULL_UP::offset: changed = store(r.pull_up); break;
+      default: return;  // MODE and LEVEL are read-only
+    }
+    relatch(r, changed);
+  }
+
   BankRegs* bank_of(u32 offset) const {
     u32 b = offset / kBankStride;
     return b < m_bank_count ? &m_banks[b] : nullptr;
@@ -162,6 +186,8 @@ class Hardware {
   u8 m_per_bank;
   u16 m_bank_count = 0;
   BankRegs* m_banks;
+  clx_simhw_line_fn* m_line;  // the interrupt line; nullptr: not wired
+  void* m_line_ctx;
 };
 
 }  // namespace clx::simgpio
@@ -170,6 +196,8 @@ using clx::simgpio::Hardware;
 
 // CAST: struct clx_simhw is the opaque C name of Hardware.
 static Hardware* hw_of(void* p) { return static_cast<Hardware*>(p); }
+static Hardware* hw_of(clx_simhw* p) { return reinterpret_cast<Hardware*>(p); }
+static const Hardware* hw_of(const clx_simhw* p) { return reinterpret_cast<const Hardware*>(p); }
 
 extern "C" {
 
@@ -178,9 +206,9 @@ static void simhw_write32(void* base, clx_u32 offset, clx_u32 value) {
   hw_of(base)->write32(offset, value);
 }
 
-const clx_bus_ops clxgpio_simhw_bus = {simhw_read32, simhw_write32};
+const clx_bus_ops clx_simhw_bus = {simhw_read32, simhw_write32};
 
-long clxgpio_simhw_storage_size(clx_u16 total_pins, clx_u8 pins_per_bank) {
+long clx_simhw_storage_size(clx_u16 total_pins, clx_u8 pins_per_bank) {
   if (total_pins == 0 || pins_per_bank == 0) return -CLX_EINVAL;
   if (total_pins > CLX_MAX_PINS) return -CLX_E2BIG;
   if (pins_per_bank > CLX_MAX_PINS_PER_BANK) return -CLX_EMSGSIZE;
@@ -188,9 +216,9 @@ long clxgpio_simhw_storage_size(clx_u16 total_pins, clx_u8 pins_per_bank) {
   return static_cast<long>(Hardware::storage_size(total_pins, pins_per_bank));
 }
 
-int clxgpio_simhw_init(void* storage, clx_size size, clx_u16 total_pins, clx_u8 pins_per_bank,
-                       clx_simhw** out) {
-  long need = clxgpio_simhw_storage_size(total_pins, pins_per_bank);
+int clx_simhw_init(void* storage, clx_size size, clx_u16 total_pins, clx_u8 pins_per_bank,
+                   clx_simhw_line_fn* line, void* line_ctx, clx_simhw** out) {
+  long need = clx_simhw_storage_size(total_pins, pins_per_bank);
   if (need < 0) return static_cast<int>(need);
   if (storage == nullptr || out == nullptr) return -CLX_EINVAL;
   if (size < static_cast<clx_size>(need) || (reinterpret_cast<clx_size>(storage) & 7) != 0)
@@ -198,19 +226,15 @@ int clxgpio_simhw_init(void* storage, clx_size size, clx_u16 total_pins, clx_u8 
   auto* base = static_cast<clx::u8*>(storage);
   // CAST: bank registers follow the 8-aligned Hardware object in the same storage.
   auto* banks = reinterpret_cast<clx::simgpio::BankRegs*>(base + ((sizeof(Hardware) + 7) & ~clx_size{7}));
-  auto* hw = new (storage, clx::Place{}) Hardware(total_pins, pins_per_bank, banks);
+  auto* hw = new (storage, clx::Place{}) Hardware(total_pins, pins_per_bank, banks, line, line_ctx);
   *out = reinterpret_cast<clx_simhw*>(hw);
   return 0;
 }
 
-int clxgpio_simhw_drive(clx_simhw* hw, clx_u16 pin, int level) { return hw_of(hw)->drive(pin, level); }
+int clx_simhw_drive(clx_simhw* hw, clx_u16 pin, int level) { return hw_of(hw)->drive(pin, level); }
 
-int clxgpio_simhw_level(const clx_simhw* hw, clx_u16 pin) {
-  return reinterpret_cast<const Hardware*>(hw)->pin_level(pin);
-}
+int clx_simhw_level(const clx_simhw* hw, clx_u16 pin) { return hw_of(hw)->pin_level(pin); }
 
-int clxgpio_simhw_irq_pending(const clx_simhw* hw, clx_u16 bank) {
-  return reinterpret_cast<const Hardware*>(hw)->irq_pending(bank);
-}
+int clx_simhw_irq_pending(const clx_simhw* hw, clx_u16 bank) { return hw_of(hw)->irq_pending(bank); }
 
 }  // extern "C"

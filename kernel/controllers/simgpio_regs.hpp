@@ -22,10 +22,11 @@
 // the STATUS clear change only the pins written, so they need no lock against other
 // writers (the latch rule under races: simgpio_hw.cpp).
 // The bank's interrupt output is asserted while (STATUS & ENABLE) != 0. An input
-// with its pull disabled reads what the outside world drives (clxgpio_simhw_drive).
+// with its pull disabled reads what the outside world drives (clx_simhw_drive).
 #pragma once
 
 #include "../engine/register.hpp"
+#include "simgpio_hw.h"
 
 namespace clx::simgpio {
 

@@ -17,6 +17,9 @@ constexpr u64 bit(unsigned n) { return u64{1} << n; }
 // Mask of the low `width` bits; width 64 gives all ones.
 constexpr u64 low_mask(unsigned width) { return width >= 64 ? ~u64{0} : bit(width) - 1; }
 
+// mask with the bits of m set (on) or cleared.
+constexpr u64 with_bit(u64 mask, u64 m, bool on) { return on ? mask | m : mask & ~m; }
+
 inline unsigned lowest_pin(u64 mask) { return static_cast<unsigned>(__builtin_ctzll(mask)); }
 
 inline unsigned pin_count(u64 mask) { return static_cast<unsigned>(__builtin_popcountll(mask)); }

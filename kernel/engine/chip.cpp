@@ -13,6 +13,7 @@ bool all_or_none(bool a, bool b) { return a == b; }
 
 }  // namespace
 
+// The description's rules.
 Status Chip::check_geometry(const clx_controller_desc& desc) {
   if (desc.total_pins == 0 || desc.pins_per_bank == 0) return Status::invalid;
   if (desc.total_pins > CLX_MAX_PINS) return Status::too_many_pins;
@@ -67,6 +68,11 @@ Layout layout_of(u16 banks, u8 pins_per_bank) {
   return l;
 }
 
+// Stand-ins for a client without read_pins or write_pins: the I/O path calls through
+// the chip's own pointers and never tests for NULL.
+int refuse_read(void*, u16, u64, u64*) { return -CLX_EOPNOTSUPP; }
+int refuse_write(void*, u16, u64, u64) { return -CLX_EOPNOTSUPP; }
+
 }  // namespace
 
 Status Chip::check(const clx_controller_desc& desc, const clx_client_ops* ops) {
@@ -81,18 +87,14 @@ usize Chip::storage_size(const clx_controller_desc& desc) {
 
 Chip::Chip(const Geometry& geo, const clx_client_ops* ops, void* ctx, Bank* banks, PinSlot* pins,
            u8* irq_lines)
-    : m_geo(geo), m_ops(ops), m_ctx(ctx), m_banks(banks), m_pins(pins), m_irq_lines(irq_lines),
-      m_batch(ops->reconfigure_irqs != nullptr),
-      m_keep_latch(geo.keeps_latch()) {}
+    : m_geo(geo), m_ops(ops), m_ctx(ctx),
+      m_read_pins(ops->read_pins != nullptr ? ops->read_pins : refuse_read),
+      m_write_pins(ops->write_pins != nullptr ? ops->write_pins : refuse_write),
+      m_banks(banks), m_pins(pins), m_irq_lines(irq_lines),
+      m_batch(ops->reconfigure_irqs != nullptr) {}
 
-Status Chip::create(void* storage, usize size, const clx_controller_desc& desc,
-                    const clx_client_ops* ops, void* ctx, Chip** out) {
-  if (storage == nullptr || out == nullptr) return Status::invalid;
-  if ((reinterpret_cast<usize>(storage) & 7) != 0) return Status::invalid;
-  Status s = check(desc, ops);
-  if (failed(s)) return s;
-  if (size < storage_size(desc)) return Status::no_space;
-
+Chip* Chip::create(void* storage, const clx_controller_desc& desc, const clx_client_ops* ops,
+                   void* ctx) {
   Geometry geo{desc.total_pins, bank_count_of(desc), desc.pins_per_bank, desc.caps};
   // CAST: storage is 8-aligned and sized by storage_size(); the arrays follow (Layout).
   auto* base = static_cast<u8*>(storage);
@@ -106,8 +108,7 @@ Status Chip::create(void* storage, usize size, const clx_controller_desc& desc,
     irq_lines[b] = desc.bank_irq_line != nullptr ? desc.bank_irq_line[b] : static_cast<u8>(b);
   }
   for (u32 p = 0; p < u32{geo.bank_count} * geo.pins_per_bank; ++p) new (&pins[p], Place{}) PinSlot{};
-  *out = new (storage, Place{}) Chip(geo, ops, ctx, banks, pins, irq_lines);
-  return Status::ok;
+  return new (storage, Place{}) Chip(geo, ops, ctx, banks, pins, irq_lines);
 }
 
 u32 Chip::state_bytes_per_pin() const {
@@ -115,14 +116,7 @@ u32 Chip::state_bytes_per_pin() const {
   return static_cast<u32>((total + m_geo.total_pins - 1) / m_geo.total_pins);
 }
 
-Status Chip::bank_mask_ok(u16 bank, u64 mask) const {
-  if (bank >= m_geo.bank_count) return Status::bank_out_of_range;
-  if ((mask & ~m_banks[bank].all) != 0) return Status::pin_out_of_range;
-  return Status::ok;
-}
-
 Status Chip::start(clx_start_kind kind) {
-  if (kind != CLX_START_FIRST && kind != CLX_START_RESTORE) return Status::invalid;
   Status s = from_client(m_ops->start(m_ctx, kind));
   if (failed(s)) return s;
   if (kind == CLX_START_RESTORE) {
@@ -148,7 +142,6 @@ Status Chip::start(clx_start_kind kind) {
 }
 
 Status Chip::stop(clx_stop_kind kind) {
-  if (kind != CLX_STOP_FINAL && kind != CLX_STOP_SAVE) return Status::invalid;
   if (kind == CLX_STOP_SAVE && m_ops->save_bank != nullptr)
     for (u16 b = 0; b < m_geo.bank_count; ++b) m_ops->save_bank(m_ctx, b);
   return from_client(m_ops->stop(m_ctx, kind));

@@ -43,6 +43,25 @@ enum PinFlag : u8 {
   kIrqAssertedHigh = 1 << 5,    // kAssertedHigh as it was when the interrupt was programmed
 };
 
+// A controller-relative pin as (bank, bank-relative pin); c_abi.cpp locates it.
+struct PinRef {
+  u16 bank;
+  unsigned offset;
+};
+
+// A level, where a bool would read badly at the call site.
+enum class Level : u8 {
+  low = 1,
+  high = 2,
+};
+
+// How an interrupt pin is run: by the hardware's own trigger, or by the level-toggling
+// emulation (both edges, edges or debounce the hardware lacks).
+enum class IrqPath : u8 {
+  hardware = 1,
+  emulated = 2,
+};
+
 // Where level-toggling emulation starts when a pin is (re)programmed.
 enum class ArmFrom : u8 {
   connect = 1,    // new connection: GpioClx asserted-first rule, or the line's level
@@ -57,8 +76,12 @@ constexpr u8 kEdgeTriggers = trigger_of(CLX_IRQ_EDGE, 0);  // trigger >= this: a
 struct PinSlot {
   u16 debounce = 0;     // 1/100 ms
   u16 drive = 0;        // 1/100 mA
-  u16 storm_count = 0;  // events this tick, or ticks spent storm-masked (clx_storm_config
-                        // thresholds are 16-bit)
+  // Storm guard (storm.cpp), 16-bit as clx_storm_config's thresholds. A storm-masked pin
+  // (Bank::storm) fires no events, so the two counters share the bytes:
+  union {
+    u16 storm_events = 0;  // INVARIANT: pin not storm-masked; its events this tick period
+    u16 storm_ticks;       // INVARIANT: pin storm-masked; tick periods it has been masked
+  };
   u8 pull = CLX_PULL_DEFAULT;
   u8 trigger = 0;       // trigger_of(mode, polarity); 0 = no interrupt configured
   u8 flags = 0;         // PinFlag
@@ -91,59 +114,67 @@ struct Bank {
   u64 live() const { return enabled & ~(masked | storm); }
 };
 
+// The engine's chip. INVARIANT: every argument of the public methods was validated by
+// the C ABI (c_abi.cpp, the only place that checks them): pins located, banks in range,
+// masks within their bank and non-empty where the ABI asks for pins, enum values and
+// flags in range. What is checked here are the controller's capabilities and the pins'
+// state (ownership, connections).
 class Chip {
  public:
+  // The description's rules; with the client table's (GpioClx registration rules).
   static Status check_geometry(const clx_controller_desc& desc);
   static Status check(const clx_controller_desc& desc, const clx_client_ops* ops);
   static usize storage_size(const clx_controller_desc& desc);
-  static Status create(void* storage, usize size, const clx_controller_desc& desc,
-                       const clx_client_ops* ops, void* ctx, Chip** out);
+  // storage: 8-aligned, at least storage_size(desc) bytes; desc and ops passed check().
+  static Chip* create(void* storage, const clx_controller_desc& desc, const clx_client_ops* ops,
+                      void* ctx);
 
   const Geometry& geometry() const { return m_geo; }
-  int bank_irq_line(u16 bank) const {
-    return bank < m_geo.bank_count ? m_irq_lines[bank] : -static_cast<int>(CLX_ECHRNG);
-  }
+  int bank_irq_line(u16 bank) const { return m_irq_lines[bank]; }
   u32 state_bytes_per_pin() const;
+  // The pins that exist in a bank (a short last bank has fewer).
+  u64 bank_pins(u16 bank) const { return m_banks[bank].all; }
+
+  // Splits a controller-relative pin; false if there is no such pin.
+  bool locate(u16 pin, PinRef* out) const {
+    if (pin >= m_geo.total_pins) return false;
+    out->bank = static_cast<u16>(pin / m_geo.pins_per_bank);
+    out->offset = pin % m_geo.pins_per_bank;
+    return true;
+  }
 
   // Power (chip.cpp). [may sleep]
   Status start(clx_start_kind kind);
   Status stop(clx_stop_kind kind);
 
   // Pin configuration, Linux model (pins.cpp). [may sleep]
-  Status set_direction(u16 pin, clx_io_mode mode, bool value);
-  Status get_direction(u16 pin, bool* is_input) const;
-  Status set_pull(u16 pin, clx_pull pull);
-  Status set_drive_strength(u16 pin, u16 centi_ma);
-  Status set_debounce(u16 pin, u16 centi_ms);
-  Status debounce(u16 pin, u16* centi_ms) const;
+  Status set_direction(PinRef pin, clx_io_mode mode, Level value);
+  bool is_input(PinRef pin) const { return (m_banks[pin.bank].output & bit(pin.offset)) == 0; }
+  Status set_pull(PinRef pin, clx_pull pull);
+  Status set_drive_strength(PinRef pin, u16 centi_ma);
+  Status set_debounce(PinRef pin, u16 centi_ms);
+  u16 debounce(PinRef pin) const { return slot(pin).debounce; }
 
   // Pin I/O, inline so that the C ABI entry is the only call layer before the
   // client's. [atomic; LOCKING: bank lock, or none with CLX_CAP_ATOMIC_IO]
   Status read(u16 bank, u64 mask, u64* values) {
-    if (bank >= m_geo.bank_count) return Status::bank_out_of_range;
     const Bank& b = m_banks[bank];
-    if ((mask & ~b.all) != 0) return Status::pin_out_of_range;
-    if (m_ops->read_pins == nullptr) return Status::unsupported;
     // An output pin reads its output latch (GpioClx WriteConfiguredPins); atomic-I/O
     // hardware reports the driven level itself. Taken before the call, so that few
     // values live across it.
-    u64 outs = m_keep_latch ? b.output & mask : 0;
+    u64 outs = m_geo.keeps_latch() ? b.output & mask : 0;
     u64 from_latch = b.latch & outs;
     u64 from_line = mask & ~outs;
     u64 level;
-    int rc = m_ops->read_pins(m_ctx, bank, mask, &level);
+    int rc = m_read_pins(m_ctx, bank, mask, &level);
     if (rc != 0) return from_client(rc);
     *values = (level & from_line) | from_latch;
     return Status::ok;
   }
+  // INVARIANT: set_mask & clear_mask == 0 (c_abi.cpp).
   Status write(u16 bank, u64 set_mask, u64 clear_mask) {
-    if (bank >= m_geo.bank_count) return Status::bank_out_of_range;
-    Bank& b = m_banks[bank];
-    if (((set_mask | clear_mask) & ~b.all) != 0) return Status::pin_out_of_range;
-    if ((set_mask & clear_mask) != 0) return Status::invalid;
-    if (m_ops->write_pins == nullptr) return Status::unsupported;
-    Bank* latched = m_keep_latch ? &b : nullptr;  // atomic I/O: no engine state written
-    int rc = m_ops->write_pins(m_ctx, bank, set_mask, clear_mask);
+    Bank* latched = m_geo.keeps_latch() ? &m_banks[bank] : nullptr;  // atomic I/O: no state
+    int rc = m_write_pins(m_ctx, bank, set_mask, clear_mask);
     if (rc != 0) return from_client(rc);
     if (latched != nullptr) latched->latch = (latched->latch | set_mask) & ~clear_mask;
     return Status::ok;
@@ -152,51 +183,49 @@ class Chip {
   // Ownership, GpioClx model (ownership.cpp). [may sleep]
   Status io_connect(u16 bank, u64 mask, const clx_io_config& cfg, u32 flags);
   Status io_disconnect(u16 bank, u64 mask);
-  Status io_mode(u16 pin, u8* mode) const;
+  u8 io_mode(PinRef pin) const;
   Status firmware_reserve(u16 bank, u64 mask);
   Status firmware_release(u16 bank, u64 mask);
 
   // Interrupt connections (interrupts.cpp).
-  Status set_asserted_high(u16 pin, bool high);                            // [may sleep]
-  Status irq_connect(u16 pin, const clx_irq_config& cfg, u32 flags);       // [may sleep]
-  Status irq_disconnect(u16 pin);                                          // [may sleep]
-  Status irq_reconfigure(u16 pin, const clx_irq_config& cfg, u32 flags);   // [atomic]
-  Status irq_mask(u16 pin);                                                // [atomic]
-  Status irq_unmask(u16 pin);                                              // [atomic]
-  Status irq_connected(u16 pin, bool* connected) const;                    // [atomic]
+  void set_asserted_level(PinRef pin, Level asserted);                        // [may sleep]
+  Status irq_connect(PinRef pin, const clx_irq_config& cfg, u32 flags);       // [may sleep]
+  Status irq_disconnect(PinRef pin);                                          // [may sleep]
+  Status irq_reconfigure(PinRef pin, const clx_irq_config& cfg, u32 flags);   // [atomic]
+  Status irq_mask(PinRef pin);                                                // [atomic]
+  Status irq_unmask(PinRef pin);                                              // [atomic]
+  bool irq_connected(PinRef pin) const { return (slot(pin).owner & kOwnIrq) != 0; }
 
   // Interrupt service (dispatch.cpp). [atomic; LOCKING: bank lock]
   Status dispatch(u16 bank, clx_dispatch* out);
   Status debounce_expired(u16 bank, u64 mask, clx_dispatch* out);
-  Status storm_configure(const clx_storm_config& cfg);
-  Status storm_tick(u16 bank, u64* rearmed);
+
+  // Storm guard (storm.cpp).
+  void storm_configure(const clx_storm_config& cfg) { m_storm = cfg; }  // [may sleep]
+  void storm_tick(u16 bank, u64* rearmed);                              // [atomic]
 
  private:
   Chip(const Geometry& geo, const clx_client_ops* ops, void* ctx, Bank* banks, PinSlot* pins,
        u8* irq_lines);
 
-  // Splits a controller-relative pin into (bank, bank-relative pin).
-  Status locate(u16 pin, u16* bank, unsigned* offset) const {
-    if (pin >= m_geo.total_pins) return Status::pin_out_of_range;
-    *bank = static_cast<u16>(pin / m_geo.pins_per_bank);
-    *offset = pin % m_geo.pins_per_bank;
-    return Status::ok;
-  }
-  Status bank_mask_ok(u16 bank, u64 mask) const;
   PinSlot& slot(u16 bank, unsigned offset) {
     return m_pins[u32{bank} * m_geo.pins_per_bank + offset];
   }
   const PinSlot& slot(u16 bank, unsigned offset) const {
     return m_pins[u32{bank} * m_geo.pins_per_bank + offset];
   }
+  PinSlot& slot(PinRef pin) { return slot(pin.bank, pin.offset); }
+  const PinSlot& slot(PinRef pin) const { return slot(pin.bank, pin.offset); }
 
   // pins.cpp
-  Status reconnect_io(u16 bank, unsigned offset, clx_io_mode mode);
+  Status reconnect_io(PinRef pin, clx_io_mode mode);
+  template <typename T>
+  Status set_io_field(PinRef pin, T PinSlot::*field, T value);
 
   // interrupts.cpp
-  Status check_irq_config(const clx_irq_config& cfg, u32 flags, bool* emulate) const;
-  Status program_irq(u16 bank, unsigned offset, const clx_irq_config& cfg, u32 flags,
-                     bool emulate, ArmFrom from);
+  Status check_irq_config(const clx_irq_config& cfg, u32 flags, IrqPath* path) const;
+  Status program_irq(PinRef pin, const clx_irq_config& cfg, u32 flags, IrqPath path,
+                     ArmFrom from);
   clx_irq_config hw_config(const Bank& b, const PinSlot& s, unsigned offset) const;
   // Line levels of (at least) the pins in mask.
   Status read_level(u16 bank, u64 mask, u64* level);
@@ -205,18 +234,28 @@ class Chip {
   void service_both(u16 bank, Bank& b, u64 active, clx_dispatch* out);
   void service_emulated(u16 bank, Bank& b, u64 active, clx_dispatch* out);
   static void emit_change(const PinSlot& s, unsigned offset, bool high, clx_dispatch* out);
+  // A client callback failed where the engine cannot fail back to its caller.
+  static void client_failed(int rc, const char* what, u16 bank);
+
+  // storm.cpp
   u64 storm_filter(u16 bank, Bank& b, u64 active, clx_dispatch* out);
   void mask_rogue(u16 bank, Bank& b, u64 rogue, clx_dispatch* out);
+
+  using ReadPins = int (*)(void*, u16, u64, u64*);
+  using WritePins = int (*)(void*, u16, u64, u64);
 
   Geometry m_geo;
   const clx_client_ops* m_ops;
   void* m_ctx;
+  // The client's read_pins/write_pins, or a stub that refuses with -EOPNOTSUPP: the
+  // I/O path calls without testing for NULL.
+  ReadPins m_read_pins;
+  WritePins m_write_pins;
   Bank* m_banks;
   PinSlot* m_pins;
   u8* m_irq_lines;  // interrupt line of each bank
   clx_storm_config m_storm{0, 1};
   bool m_batch;     // client has reconfigure_irqs + unmask_irqs
-  bool m_keep_latch;  // !CLX_CAP_ATOMIC_IO: the engine keeps the output latch (I/O path)
 };
 
 }  // namespace clx

@@ -276,7 +276,8 @@ int clxgpio_pin_set_pull(struct clx_chip *chip, clx_u16 pin, enum clx_pull pull)
 int clxgpio_pin_set_drive_strength(struct clx_chip *chip, clx_u16 pin, clx_u16 centi_ma);
 /* Debounce in 1/100 ms; emulated when the controller has no hardware debounce. */
 int clxgpio_pin_set_debounce(struct clx_chip *chip, clx_u16 pin, clx_u16 centi_ms);
-clx_u16 clxgpio_pin_debounce(const struct clx_chip *chip, clx_u16 pin);
+/* The pin's debounce timeout in 1/100 ms into *centi_ms. [atomic] */
+int clxgpio_pin_debounce(const struct clx_chip *chip, clx_u16 pin, clx_u16 *centi_ms);
 
 /* ---- Pin I/O [atomic; LOCKING: bank lock, or none on CLX_CAP_ATOMIC_IO chips] ---- */
 /*
@@ -355,7 +356,7 @@ int clxgpio_storm_configure(struct clx_chip *chip, const struct clx_storm_config
 int clxgpio_storm_tick(struct clx_chip *chip, clx_u16 bank, clx_u64 *rearmed);
 
 /* ------------------------------------------------------------------------ */
-/* Controllers                                                               */
+/* A controller, as its init function fills it in (controllers/clx_controllers.h) */
 /* ------------------------------------------------------------------------ */
 struct clx_controller {
 	struct clx_controller_desc desc;
@@ -363,42 +364,13 @@ struct clx_controller {
 	void *ctx;
 };
 
-/* ARM PrimeCell PL061: 8 pins, one bank, one interrupt line. */
-long clxgpio_pl061_storage_size(void);
-int clxgpio_pl061_init(void *storage, clx_size size, const struct clx_bus_ops *bus, void *base,
-		       struct clx_controller *out);
-
-/*
- * Simulated level-only controller (register model in simgpio_hw): banks of
- * pins_per_bank pins, 64-bit registers as two 32-bit words, polarity
- * reprogrammable at run time, no both-edge, no debounce.
- */
-long clxgpio_sim_storage_size(clx_u16 total_pins, clx_u8 pins_per_bank);
-int clxgpio_sim_init(void *storage, clx_size size, const struct clx_bus_ops *bus, void *base,
-		     clx_u16 total_pins, clx_u8 pins_per_bank, int memory_mapped,
-		     struct clx_controller *out);
-
-/* The simulated controller's hardware (registers and the outside world). */
-struct clx_simhw;
-#define CLX_SIMHW_BANK_STRIDE 0x80u /* bytes of register window per bank */
-long clxgpio_simhw_storage_size(clx_u16 total_pins, clx_u8 pins_per_bank);
-int clxgpio_simhw_init(void *storage, clx_size size, clx_u16 total_pins, clx_u8 pins_per_bank,
-		       struct clx_simhw **out);
-extern const struct clx_bus_ops clxgpio_simhw_bus;
-/*
- * Drive a pin from outside (the "pull" of gpio-sim): 0 low, 1 high. Returns 1 if the
- * pin's bank interrupt line is now asserted, else 0; -errno on bad input.
- */
-int clxgpio_simhw_drive(struct clx_simhw *hw, clx_u16 pin, int level);
-/* Level the outside world sees on a pin (driven output or input level). */
-int clxgpio_simhw_level(const struct clx_simhw *hw, clx_u16 pin);
-/* 1 if bank's interrupt output is asserted (enabled & status non-zero). */
-int clxgpio_simhw_irq_pending(const struct clx_simhw *hw, clx_u16 bank);
-
 /* ------------------------------------------------------------------------ */
 /* Shim: kernel services the C++ side uses (non-inline C, one file per OS)   */
 /* ------------------------------------------------------------------------ */
-extern const struct clx_bus_ops clx_shim_mmio_bus; /* readl/writel on base + offset */
+/* readl/writel on base + offset: direct calls, for controllers whose registers are MMIO. */
+clx_u32 clx_shim_mmio_read32(void *base, clx_u32 offset);
+void clx_shim_mmio_write32(void *base, clx_u32 offset, clx_u32 value);
+/* A ratelimited warning: "clxgpio: <what> (<a>, <b>)". */
 void clx_shim_warn(const char *what, clx_u32 a, clx_u32 b);
 
 #ifdef __cplusplus

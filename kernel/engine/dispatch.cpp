@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 // Interrupt service for one bank: query, level-toggling emulation (ActiveBoth,
-// edges and debounce on level hardware), storm guard, clear, events out.
+// edges and debounce on level hardware), clear, events out; the storm guard's filter
+// (storm.cpp) runs between query and service.
 //
 // Emulation, per active emulated pin (GpioClx order): mask -> reconfigure to the
 // opposite level -> clear the status latched under the old polarity -> record the
@@ -12,8 +13,6 @@
 namespace clx {
 
 namespace {
-
-u64 with_bit(u64 mask, u64 m, bool on) { return on ? mask | m : mask & ~m; }
 
 // Event kind of a trigger the hardware detects itself, indexed by PinSlot::trigger.
 constexpr u8 kNativeKind[] = {
@@ -48,47 +47,14 @@ void Chip::emit_change(const PinSlot& s, unsigned offset, bool high, clx_dispatc
                                             static_cast<u8>(asserted ? CLX_EVENT_ASSERTED : 0)};
 }
 
-// Pins reported active that the engine does not have live (or that the controller
-// says are enabled when they should not be): mask them and report.
-void Chip::mask_rogue(u16 bank, Bank& b, u64 rogue, clx_dispatch* out) {
-  u64 bad = rogue;
-  if (m_ops->query_enabled != nullptr) {
-    u64 hw_enabled = 0;
-    if (m_ops->query_enabled(m_ctx, bank, &hw_enabled) == 0) bad |= hw_enabled & ~b.live() & b.all;
-  }
-  (void)m_ops->mask_irqs(m_ctx, bank, bad);
-  if (m_ops->clear_active != nullptr) (void)m_ops->clear_active(m_ctx, bank, rogue);
-  out->storm_masked |= bad;
-}
-
-// Counts events per pin; a pin over the threshold whose level is where it was at the
-// last tick is masked until storm_tick() re-arms it. Returns the pins to service.
-u64 Chip::storm_filter(u16 bank, Bank& b, u64 active, clx_dispatch* out) {
-  u64 over = 0;
-  for_each_pin(active, [&](unsigned p) {
-    PinSlot& s = slot(bank, p);
-    if (s.storm_count != 0xFFFF) ++s.storm_count;
-    if (s.storm_count > m_storm.max_events) over |= bit(p);
-  });
-  if (over == 0) return active;
-  u64 level = 0;
-  if (!failed(read_level(bank, over, &level))) {
-    u64 moved = (level ^ b.storm_level) & over & ~b.output;
-    for_each_pin(moved, [&](unsigned p) { slot(bank, p).storm_count = 0; });
-    b.storm_level = (b.storm_level & ~moved) | (level & moved);
-    over &= ~moved;
-  }
-  if (over == 0) return active;
-  (void)m_ops->mask_irqs(m_ctx, bank, over);
-  if (m_ops->clear_active != nullptr) (void)m_ops->clear_active(m_ctx, bank, over);
-  for_each_pin(over, [&](unsigned p) { slot(bank, p).storm_count = 0; });
-  b.storm |= over;
-  out->storm_masked |= over;
-  return active & ~over;
+// Interrupt service cannot fail back to its caller (the events already taken must be
+// delivered, the next interrupt services the bank again): a client callback that fails
+// there is reported, ratelimited by the shim, and the service goes on.
+void Chip::client_failed(int rc, const char* what, u16 bank) {
+  if (rc != 0) clx_shim_warn(what, bank, static_cast<u32>(-rc));
 }
 
 Status Chip::dispatch(u16 bank, clx_dispatch* out) {
-  if (bank >= m_geo.bank_count) return Status::bank_out_of_range;
   if (m_ops->query_active == nullptr) return Status::unsupported;
   reset(out);
   Bank& b = m_banks[bank];
@@ -105,7 +71,9 @@ Status Chip::dispatch(u16 bank, clx_dispatch* out) {
     u64 to_clear = 0;
     const PinSlot* slots = &slot(bank, 0);
     for_each_pin(active, [&](unsigned p) { native_event(slots[p], p, &to_clear, out); });
-    if (to_clear != 0 && m_ops->clear_active != nullptr) (void)m_ops->clear_active(m_ctx, bank, to_clear);
+    if (to_clear != 0 && m_ops->clear_active != nullptr)
+      client_failed(m_ops->clear_active(m_ctx, bank, to_clear), "clear_active failed (bank, errno)",
+                    bank);
   } else if (m_batch && (active & ~b.both) == 0) {
     service_both(bank, b, active, out);
   } else {
@@ -118,12 +86,15 @@ Status Chip::dispatch(u16 bank, clx_dispatch* out) {
 // reconfigures and unmasks by mask: the GpioClx sequence for all of them at once, the
 // state moving as masks.
 void Chip::service_both(u16 bank, Bank& b, u64 active, clx_dispatch* out) {
-  (void)m_ops->mask_irqs(m_ctx, bank, active);
+  client_failed(m_ops->mask_irqs(m_ctx, bank, active), "mask_irqs failed (bank, errno)", bank);
   u64 rose = active & b.armed_high;  // armed for high: the line went high
   b.armed_high ^= active;            // now armed for the opposite level
   b.stable_high = (b.stable_high & ~active) | rose;
-  (void)m_ops->reconfigure_irqs(m_ctx, bank, active, b.armed_high & active);
-  if (m_ops->clear_active != nullptr) (void)m_ops->clear_active(m_ctx, bank, active);
+  client_failed(m_ops->reconfigure_irqs(m_ctx, bank, active, b.armed_high & active),
+                "reconfigure_irqs failed (bank, errno)", bank);
+  if (m_ops->clear_active != nullptr)
+    client_failed(m_ops->clear_active(m_ctx, bank, active), "clear_active failed (bank, errno)",
+                  bank);
   u64 asserted = ~(rose ^ b.asserted_high);  // reached the asserted level
   u32 n = 0;
   for_each_pin(active, [&](unsigned p) {
@@ -133,13 +104,13 @@ void Chip::service_both(u16 bank, Bank& b, u64 active, clx_dispatch* out) {
         static_cast<u8>(asserted & m ? CLX_EVENT_ASSERTED : 0)};
   });
   out->count = n;
-  (void)m_ops->unmask_irqs(m_ctx, bank, active);
+  client_failed(m_ops->unmask_irqs(m_ctx, bank, active), "unmask_irqs failed (bank, errno)", bank);
 }
 
 // Active pins of which some are emulated; the others get their hardware events.
 void Chip::service_emulated(u16 bank, Bank& b, u64 active, clx_dispatch* out) {
   u64 emulated = active & b.emulated;
-  (void)m_ops->mask_irqs(m_ctx, bank, emulated);
+  client_failed(m_ops->mask_irqs(m_ctx, bank, emulated), "mask_irqs failed (bank, errno)", bank);
   u64 to_clear = emulated;
   u64 arm_high = 0;  // with m_batch: emulated pins now armed for high
   bool hw_debounce = m_geo.has(CLX_CAP_HW_DEBOUNCE);
@@ -158,7 +129,8 @@ void Chip::service_emulated(u16 bank, Bank& b, u64 active, clx_dispatch* out) {
     } else {
       clx_irq_config hw{CLX_IRQ_LEVEL, reached_high ? CLX_POL_LOW : CLX_POL_HIGH,
                         static_cast<clx_pull>(s.pull), 0};
-      (void)m_ops->reconfigure_irq(m_ctx, bank, static_cast<u16>(p), &hw);
+      client_failed(m_ops->reconfigure_irq(m_ctx, bank, static_cast<u16>(p), &hw),
+                    "reconfigure_irq failed (bank, errno)", bank);
     }
     if (s.debounce != 0 && !hw_debounce) {
       // Left the stable level: (re)start the timer. Came back: the change is off.
@@ -170,21 +142,25 @@ void Chip::service_emulated(u16 bank, Bank& b, u64 active, clx_dispatch* out) {
     b.stable_high = with_bit(b.stable_high, m, reached_high);
     emit_change(s, p, reached_high, out);
   });
-  if (m_batch) (void)m_ops->reconfigure_irqs(m_ctx, bank, emulated, arm_high);
-  if (m_ops->clear_active != nullptr) (void)m_ops->clear_active(m_ctx, bank, to_clear);
+  if (m_batch)
+    client_failed(m_ops->reconfigure_irqs(m_ctx, bank, emulated, arm_high),
+                  "reconfigure_irqs failed (bank, errno)", bank);
+  if (m_ops->clear_active != nullptr)
+    client_failed(m_ops->clear_active(m_ctx, bank, to_clear), "clear_active failed (bank, errno)",
+                  bank);
   if (m_batch) {
-    (void)m_ops->unmask_irqs(m_ctx, bank, emulated);
+    client_failed(m_ops->unmask_irqs(m_ctx, bank, emulated), "unmask_irqs failed (bank, errno)",
+                  bank);
     return;
   }
   for_each_pin(emulated, [&](unsigned p) {
     clx_irq_config hw = hw_config(b, slots[p], p);
-    (void)m_ops->unmask_irq(m_ctx, bank, static_cast<u16>(p), &hw);
+    client_failed(m_ops->unmask_irq(m_ctx, bank, static_cast<u16>(p), &hw),
+                  "unmask_irq failed (bank, errno)", bank);
   });
 }
 
 Status Chip::debounce_expired(u16 bank, u64 mask, clx_dispatch* out) {
-  Status s = bank_mask_ok(bank, mask);
-  if (failed(s)) return s;
   reset(out);
   Bank& b = m_banks[bank];
   u64 due = mask & b.pending & b.enabled;
@@ -205,37 +181,6 @@ Status Chip::debounce_expired(u16 bank, u64 mask, clx_dispatch* out) {
     b.stable_high = with_bit(b.stable_high, bit(p), high);
     emit_change(slot(bank, p), p, high, out);
   });
-  return Status::ok;
-}
-
-Status Chip::storm_configure(const clx_storm_config& cfg) {
-  if (cfg.rearm_ticks == 0) return Status::invalid;
-  m_storm = cfg;
-  return Status::ok;
-}
-
-Status Chip::storm_tick(u16 bank, u64* rearmed) {
-  if (bank >= m_geo.bank_count) return Status::bank_out_of_range;
-  Bank& b = m_banks[bank];
-  *rearmed = 0;
-  for_each_pin(b.all, [&](unsigned p) {
-    PinSlot& s = slot(bank, p);
-    u64 m = bit(p);
-    if (!(b.storm & m)) {
-      s.storm_count = 0;
-      return;
-    }
-    if (++s.storm_count < m_storm.rearm_ticks) return;
-    s.storm_count = 0;
-    b.storm &= ~m;
-    *rearmed |= m;
-    if (b.live() & m) {
-      clx_irq_config hw = hw_config(b, s, p);
-      (void)m_ops->unmask_irq(m_ctx, bank, static_cast<u16>(p), &hw);
-    }
-  });
-  u64 level = 0;
-  if (!failed(read_level(bank, b.all, &level))) b.storm_level = level;
   return Status::ok;
 }
 

@@ -11,18 +11,11 @@ u32 polarity_cap(u32 polarity) {
   return polarity == CLX_POL_HIGH ? u32{CLX_CAP_ACTIVE_HIGH} : u32{CLX_CAP_ACTIVE_LOW};
 }
 
-u64 with_bit(u64 mask, u64 m, bool on) { return on ? mask | m : mask & ~m; }
-
 }  // namespace
 
-// Validates cfg against the controller and decides whether the pin must be run by
-// the level-toggling emulation (both edges, edges or debounce the hardware lacks).
-Status Chip::check_irq_config(const clx_irq_config& cfg, u32 flags, bool* emulate) const {
-  if (cfg.mode != CLX_IRQ_LEVEL && cfg.mode != CLX_IRQ_EDGE) return Status::invalid;
-  if (cfg.polarity < CLX_POL_HIGH || cfg.polarity > CLX_POL_BOTH) return Status::invalid;
-  if (cfg.pull < CLX_PULL_DEFAULT || cfg.pull > CLX_PULL_NONE) return Status::invalid;
-  if ((flags & ~u32{CLX_CONNECT_FLAGS_MASK}) != 0) return Status::invalid;
-  if (cfg.mode == CLX_IRQ_LEVEL && cfg.polarity == CLX_POL_BOTH) return Status::invalid;
+// Checks cfg against the controller and decides whether the pin must be run by the
+// level-toggling emulation (both edges, edges or debounce the hardware lacks).
+Status Chip::check_irq_config(const clx_irq_config& cfg, u32 flags, IrqPath* path) const {
   if (m_ops->enable_irq == nullptr) return Status::unsupported;
   if (cfg.pull != CLX_PULL_DEFAULT && !m_geo.has(CLX_CAP_PULL)) return Status::unsupported;
 
@@ -39,7 +32,7 @@ Status Chip::check_irq_config(const clx_irq_config& cfg, u32 flags, bool* emulat
   bool can_emulate = m_geo.has(CLX_CAP_LEVEL | CLX_CAP_ACTIVE_HIGH | CLX_CAP_ACTIVE_LOW) &&
                      m_ops->reconfigure_irq != nullptr;
   if (emu && !can_emulate) return Status::unsupported;
-  *emulate = emu;
+  *path = emu ? IrqPath::emulated : IrqPath::hardware;
   return Status::ok;
 }
 
@@ -56,13 +49,14 @@ clx_irq_config Chip::hw_config(const Bank& b, const PinSlot& s, unsigned offset)
 
 // Stores cfg and enables the (currently disabled) pin in hardware, unmasked. If the
 // client refuses, the pin keeps the configuration and emulation state it had.
-Status Chip::program_irq(u16 bank, unsigned offset, const clx_irq_config& cfg, u32 flags,
-                         bool emulate, ArmFrom from) {
-  Bank& b = m_banks[bank];
-  PinSlot& s = slot(bank, offset);
-  u64 m = bit(offset);
+Status Chip::program_irq(PinRef pin, const clx_irq_config& cfg, u32 flags, IrqPath path,
+                         ArmFrom from) {
+  Bank& b = m_banks[pin.bank];
+  PinSlot& s = slot(pin);
+  u64 m = bit(pin.offset);
   const PinSlot slot_before = s;
   const Bank bank_before = b;  // only pin `offset` changes below
+  bool emulate = path == IrqPath::emulated;
   s.trigger = trigger_of(cfg.mode, cfg.polarity);
   s.pull = static_cast<u8>(cfg.pull);
   s.debounce = cfg.debounce_timeout;
@@ -90,14 +84,14 @@ Status Chip::program_irq(u16 bank, unsigned offset, const clx_irq_config& cfg, u
       stable_high = !(s.flags & kIrqAssertedHigh);
     } else {
       u64 level = 0;
-      if (failed(read_level(bank, m, &level))) level = 0;
+      if (failed(read_level(pin.bank, m, &level))) level = 0;
       stable_high = (level & m) != 0;
     }
     b.stable_high = with_bit(b.stable_high, m, stable_high);
     b.armed_high = with_bit(b.armed_high, m, !stable_high);
   }
-  clx_irq_config hw = hw_config(b, s, offset);
-  Status st = from_client(m_ops->enable_irq(m_ctx, bank, static_cast<u16>(offset), &hw));
+  clx_irq_config hw = hw_config(b, s, pin.offset);
+  Status st = from_client(m_ops->enable_irq(m_ctx, pin.bank, static_cast<u16>(pin.offset), &hw));
   if (failed(st)) {
     s = slot_before;
     b = bank_before;
@@ -107,25 +101,17 @@ Status Chip::program_irq(u16 bank, unsigned offset, const clx_irq_config& cfg, u
   return Status::ok;
 }
 
-Status Chip::set_asserted_high(u16 pin, bool high) {
-  u16 bank;
-  unsigned offset;
-  Status s = locate(pin, &bank, &offset);
-  if (failed(s)) return s;
-  PinSlot& ps = slot(bank, offset);
-  ps.flags = static_cast<u8>(high ? ps.flags | kAssertedHigh : ps.flags & ~kAssertedHigh);
-  return Status::ok;
+void Chip::set_asserted_level(PinRef pin, Level asserted) {
+  PinSlot& ps = slot(pin);
+  ps.flags = static_cast<u8>(asserted == Level::high ? ps.flags | kAssertedHigh
+                                                     : ps.flags & ~kAssertedHigh);
 }
 
-Status Chip::irq_connect(u16 pin, const clx_irq_config& cfg, u32 flags) {
-  u16 bank;
-  unsigned offset;
-  Status s = locate(pin, &bank, &offset);
+Status Chip::irq_connect(PinRef pin, const clx_irq_config& cfg, u32 flags) {
+  IrqPath path;
+  Status s = check_irq_config(cfg, flags, &path);
   if (failed(s)) return s;
-  bool emulate = false;
-  s = check_irq_config(cfg, flags, &emulate);
-  if (failed(s)) return s;
-  PinSlot& ps = slot(bank, offset);
+  PinSlot& ps = slot(pin);
   bool shared = (flags & CLX_CONNECT_SHARED) != 0;
   if (ps.owner & kOwnFirmware) return Status::firmware_reserved;
   if (ps.owner & kOwnOutput) return Status::incompatible_mode;
@@ -138,34 +124,30 @@ Status Chip::irq_connect(u16 pin, const clx_irq_config& cfg, u32 flags) {
     ++ps.irq_users;
     return Status::ok;
   }
-  s = program_irq(bank, offset, cfg, flags, emulate, ArmFrom::connect);
+  s = program_irq(pin, cfg, flags, path, ArmFrom::connect);
   if (failed(s)) return s;
-  Bank& b = m_banks[bank];
-  u64 m = bit(offset);
+  Bank& b = m_banks[pin.bank];
+  u64 m = bit(pin.offset);
   b.masked &= ~m;  // EnableInterrupt leaves the pin unmasked
   b.storm &= ~m;
   ps.owner |= kOwnIrq;
   ps.irq_users = 1;
-  ps.storm_count = 0;
+  ps.storm_events = 0;
   ps.flags = static_cast<u8>(shared ? ps.flags | kIrqShared : ps.flags & ~kIrqShared);
   return Status::ok;
 }
 
-Status Chip::irq_disconnect(u16 pin) {
-  u16 bank;
-  unsigned offset;
-  Status s = locate(pin, &bank, &offset);
-  if (failed(s)) return s;
-  PinSlot& ps = slot(bank, offset);
+Status Chip::irq_disconnect(PinRef pin) {
+  PinSlot& ps = slot(pin);
   if (!(ps.owner & kOwnIrq)) return Status::not_connected;
   if (ps.irq_users > 1) {
     --ps.irq_users;
     return Status::ok;
   }
-  s = from_client(m_ops->disable_irq(m_ctx, bank, static_cast<u16>(offset)));
+  Status s = from_client(m_ops->disable_irq(m_ctx, pin.bank, static_cast<u16>(pin.offset)));
   if (failed(s)) return s;
-  Bank& b = m_banks[bank];
-  u64 m = bit(offset);
+  Bank& b = m_banks[pin.bank];
+  u64 m = bit(pin.offset);
   b.enabled &= ~m;
   b.emulated &= ~m;
   b.both &= ~m;
@@ -174,74 +156,54 @@ Status Chip::irq_disconnect(u16 pin) {
   b.storm &= ~m;
   ps.irq_users = 0;
   ps.trigger = 0;
+  ps.storm_events = 0;
   ps.owner = static_cast<u8>(ps.owner & ~kOwnIrq);
   ps.flags = static_cast<u8>(ps.flags & ~(kIrqShared | kEdgeSemantics | kEmulateBoth | kIrqAssertedHigh));
   return Status::ok;
 }
 
-Status Chip::irq_reconfigure(u16 pin, const clx_irq_config& cfg, u32 flags) {
-  u16 bank;
-  unsigned offset;
-  Status s = locate(pin, &bank, &offset);
-  if (failed(s)) return s;
-  PinSlot& ps = slot(bank, offset);
+Status Chip::irq_reconfigure(PinRef pin, const clx_irq_config& cfg, u32 flags) {
+  PinSlot& ps = slot(pin);
   if (!(ps.owner & kOwnIrq)) return Status::not_connected;
   if (ps.irq_users > 1) return Status::incompatible_mode;
-  bool emulate = false;
-  s = check_irq_config(cfg, flags & ~u32{CLX_CONNECT_SHARED}, &emulate);
+  IrqPath path;
+  Status s = check_irq_config(cfg, flags & ~u32{CLX_CONNECT_SHARED}, &path);
   if (failed(s)) return s;
-  s = from_client(m_ops->disable_irq(m_ctx, bank, static_cast<u16>(offset)));
+  s = from_client(m_ops->disable_irq(m_ctx, pin.bank, static_cast<u16>(pin.offset)));
   if (failed(s)) return s;
-  Bank& b = m_banks[bank];
-  u64 m = bit(offset);
+  Bank& b = m_banks[pin.bank];
+  u64 m = bit(pin.offset);
   b.enabled &= ~m;
-  s = program_irq(bank, offset, cfg, flags, emulate, ArmFrom::delivered);
+  s = program_irq(pin, cfg, flags, path, ArmFrom::delivered);
   if (failed(s)) return s;
-  if ((b.masked | b.storm) & m) return from_client(m_ops->mask_irqs(m_ctx, bank, m));
+  if ((b.masked | b.storm) & m) return from_client(m_ops->mask_irqs(m_ctx, pin.bank, m));
   return Status::ok;
 }
 
-Status Chip::irq_mask(u16 pin) {
-  u16 bank;
-  unsigned offset;
-  Status s = locate(pin, &bank, &offset);
-  if (failed(s)) return s;
-  Bank& b = m_banks[bank];
-  u64 m = bit(offset);
+Status Chip::irq_mask(PinRef pin) {
+  Bank& b = m_banks[pin.bank];
+  u64 m = bit(pin.offset);
   bool was_live = (b.live() & m) != 0;
   b.masked |= m;  // masking a disabled pin only records it
   if (!was_live) return Status::ok;
-  return from_client(m_ops->mask_irqs(m_ctx, bank, m));
+  return from_client(m_ops->mask_irqs(m_ctx, pin.bank, m));
 }
 
-Status Chip::irq_unmask(u16 pin) {
-  u16 bank;
-  unsigned offset;
-  Status s = locate(pin, &bank, &offset);
-  if (failed(s)) return s;
-  Bank& b = m_banks[bank];
-  u64 m = bit(offset);
+Status Chip::irq_unmask(PinRef pin) {
+  Bank& b = m_banks[pin.bank];
+  u64 m = bit(pin.offset);
   bool was_masked = (b.masked & m) != 0;
   b.masked &= ~m;
   if (!was_masked || !(b.live() & m)) return Status::ok;
-  const PinSlot& ps = slot(bank, offset);
+  const PinSlot& ps = slot(pin);
   // A level interrupt is unmasked once its consumer has serviced the source: drop the
   // status latched meanwhile, so it fires again only if the line is still asserted.
   if (!(b.emulated & m) && ps.irq_mode() == CLX_IRQ_LEVEL && m_ops->clear_active != nullptr) {
-    s = from_client(m_ops->clear_active(m_ctx, bank, m));
+    Status s = from_client(m_ops->clear_active(m_ctx, pin.bank, m));
     if (failed(s)) return s;
   }
-  clx_irq_config hw = hw_config(b, ps, offset);
-  return from_client(m_ops->unmask_irq(m_ctx, bank, static_cast<u16>(offset), &hw));
-}
-
-Status Chip::irq_connected(u16 pin, bool* connected) const {
-  u16 bank;
-  unsigned offset;
-  Status s = locate(pin, &bank, &offset);
-  if (failed(s)) return s;
-  *connected = (slot(bank, offset).owner & kOwnIrq) != 0;
-  return Status::ok;
+  clx_irq_config hw = hw_config(b, ps, pin.offset);
+  return from_client(m_ops->unmask_irq(m_ctx, pin.bank, static_cast<u16>(pin.offset), &hw));
 }
 
 }  // namespace clx

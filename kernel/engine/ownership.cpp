@@ -24,11 +24,6 @@ Status io_compatible(const PinSlot& s, clx_io_mode mode, bool shared) {
 }  // namespace
 
 Status Chip::io_connect(u16 bank, u64 mask, const clx_io_config& cfg, u32 flags) {
-  Status s = bank_mask_ok(bank, mask);
-  if (failed(s)) return s;
-  if (mask == 0 || (flags & ~u32{CLX_CONNECT_SHARED}) != 0) return Status::invalid;
-  if (cfg.mode != CLX_IO_INPUT && cfg.mode != CLX_IO_OUTPUT) return Status::invalid;
-  if (cfg.pull < CLX_PULL_DEFAULT || cfg.pull > CLX_PULL_NONE) return Status::invalid;
   if (cfg.pull != CLX_PULL_DEFAULT && !m_geo.has(CLX_CAP_PULL)) return Status::unsupported;
   if (cfg.drive_strength != 0 && !m_geo.has(CLX_CAP_DRIVE_STRENGTH)) return Status::unsupported;
   if (m_ops->connect_io == nullptr) return Status::unsupported;
@@ -48,7 +43,7 @@ Status Chip::io_connect(u16 bank, u64 mask, const clx_io_config& cfg, u32 flags)
   if (fresh != 0) {
     clx_io_config hw = cfg;
     if (!m_geo.has(CLX_CAP_HW_DEBOUNCE)) hw.debounce_timeout = 0;
-    s = from_client(m_ops->connect_io(m_ctx, bank, fresh, &hw));
+    Status s = from_client(m_ops->connect_io(m_ctx, bank, fresh, &hw));
     if (failed(s)) return s;
   }
   u8 own = cfg.mode == CLX_IO_OUTPUT ? kOwnOutput : kOwnInput;
@@ -79,9 +74,6 @@ Status Chip::io_connect(u16 bank, u64 mask, const clx_io_config& cfg, u32 flags)
 }
 
 Status Chip::io_disconnect(u16 bank, u64 mask) {
-  Status s = bank_mask_ok(bank, mask);
-  if (failed(s)) return s;
-  if (mask == 0) return Status::invalid;
   u64 not_connected = 0;
   for_each_pin(mask, [&](unsigned p) {
     if (!(slot(bank, p).owner & (kOwnInput | kOwnOutput))) not_connected |= bit(p);
@@ -98,7 +90,7 @@ Status Chip::io_disconnect(u16 bank, u64 mask) {
     if (!(slot(bank, p).owner & kOwnIrq)) release |= bit(p);
   });
   if (release != 0) {
-    s = from_client(m_ops->disconnect_io(m_ctx, bank, release));
+    Status s = from_client(m_ops->disconnect_io(m_ctx, bank, release));
     if (failed(s)) return s;
   }
   for_each_pin(mask, [&](unsigned p) {
@@ -112,20 +104,12 @@ Status Chip::io_disconnect(u16 bank, u64 mask) {
   return Status::ok;
 }
 
-Status Chip::io_mode(u16 pin, u8* mode) const {
-  u16 bank;
-  unsigned offset;
-  Status s = locate(pin, &bank, &offset);
-  if (failed(s)) return s;
-  u8 owner = slot(bank, offset).owner;
-  *mode = owner & kOwnOutput ? u8{CLX_IO_OUTPUT} : owner & kOwnInput ? u8{CLX_IO_INPUT} : u8{0};
-  return Status::ok;
+u8 Chip::io_mode(PinRef pin) const {
+  u8 owner = slot(pin).owner;
+  return owner & kOwnOutput ? u8{CLX_IO_OUTPUT} : owner & kOwnInput ? u8{CLX_IO_INPUT} : u8{0};
 }
 
 Status Chip::firmware_reserve(u16 bank, u64 mask) {
-  Status s = bank_mask_ok(bank, mask);
-  if (failed(s)) return s;
-  if (mask == 0) return Status::invalid;
   bool busy = false;
   for_each_pin(mask, [&](unsigned p) {
     u8 owner = slot(bank, p).owner;
@@ -137,9 +121,6 @@ Status Chip::firmware_reserve(u16 bank, u64 mask) {
 }
 
 Status Chip::firmware_release(u16 bank, u64 mask) {
-  Status s = bank_mask_ok(bank, mask);
-  if (failed(s)) return s;
-  if (mask == 0) return Status::invalid;
   bool missing = false;
   for_each_pin(mask, [&](unsigned p) {
     if (slot(bank, p).owner != kOwnFirmware) missing = true;

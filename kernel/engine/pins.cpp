@@ -1,98 +1,65 @@
 // SPDX-License-Identifier: GPL-2.0
 // Pin configuration (Linux gpiolib model: gpiolib arbitrates requests, so no
-// ownership here) and mask-based pin I/O.
+// ownership here). Pin I/O is inline in chip.hpp.
 #include "chip.hpp"
 
 namespace clx {
 
-namespace {
-
-bool valid_pull(u32 pull) { return pull >= CLX_PULL_DEFAULT && pull <= CLX_PULL_NONE; }
-
-}  // namespace
-
 // Re-applies a pin's stored electrical configuration in the given direction.
-Status Chip::reconnect_io(u16 bank, unsigned offset, clx_io_mode mode) {
+Status Chip::reconnect_io(PinRef pin, clx_io_mode mode) {
   if (m_ops->connect_io == nullptr) return Status::unsupported;
-  const PinSlot& s = slot(bank, offset);
+  const PinSlot& s = slot(pin);
   clx_io_config cfg{mode, static_cast<clx_pull>(s.pull), s.drive,
                     m_geo.has(CLX_CAP_HW_DEBOUNCE) ? s.debounce : u16{0}};
-  return from_client(m_ops->connect_io(m_ctx, bank, bit(offset), &cfg));
+  return from_client(m_ops->connect_io(m_ctx, pin.bank, bit(pin.offset), &cfg));
 }
 
-Status Chip::set_direction(u16 pin, clx_io_mode mode, bool value) {
-  u16 bank;
-  unsigned offset;
-  Status s = locate(pin, &bank, &offset);
-  if (failed(s)) return s;
-  if (mode != CLX_IO_INPUT && mode != CLX_IO_OUTPUT) return Status::invalid;
+// Stores an electrical setting of the pin and re-applies its configuration in its
+// present direction; if the controller refuses, the pin keeps the old setting.
+template <typename T>
+Status Chip::set_io_field(PinRef pin, T PinSlot::*field, T value) {
+  PinSlot& s = slot(pin);
+  T old = s.*field;
+  s.*field = value;
+  Status st = reconnect_io(pin, is_input(pin) ? CLX_IO_INPUT : CLX_IO_OUTPUT);
+  if (failed(st)) s.*field = old;
+  return st;
+}
+
+Status Chip::set_direction(PinRef pin, clx_io_mode mode, Level value) {
   if (m_ops->connect_io == nullptr) return Status::unsupported;
-  Bank& b = m_banks[bank];
-  u64 m = bit(offset);
+  Bank& b = m_banks[pin.bank];
+  u64 m = bit(pin.offset);
   if (mode == CLX_IO_INPUT) {
-    s = reconnect_io(bank, offset, mode);
+    Status s = reconnect_io(pin, mode);
     if (!failed(s)) b.output &= ~m;
     return s;
   }
   if (m_ops->write_pins == nullptr) return Status::unsupported;
-  u64 set = value ? m : 0;
+  u64 set = value == Level::high ? m : 0;
   // Latch the value before the pin starts driving (no glitch), and again after:
   // some controllers (PL061 in QEMU) ignore data writes to input pins.
-  s = from_client(m_ops->write_pins(m_ctx, bank, set, m & ~set));
-  if (!failed(s)) s = reconnect_io(bank, offset, mode);
-  if (!failed(s)) s = from_client(m_ops->write_pins(m_ctx, bank, set, m & ~set));
+  Status s = from_client(m_ops->write_pins(m_ctx, pin.bank, set, m & ~set));
+  if (!failed(s)) s = reconnect_io(pin, mode);
+  if (!failed(s)) s = from_client(m_ops->write_pins(m_ctx, pin.bank, set, m & ~set));
   if (failed(s)) return s;
   b.output |= m;
   if (m_geo.keeps_latch()) b.latch = (b.latch & ~m) | set;
   return Status::ok;
 }
 
-Status Chip::get_direction(u16 pin, bool* is_input) const {
-  u16 bank;
-  unsigned offset;
-  Status s = locate(pin, &bank, &offset);
-  if (failed(s)) return s;
-  *is_input = (m_banks[bank].output & bit(offset)) == 0;
-  return Status::ok;
-}
-
-Status Chip::set_pull(u16 pin, clx_pull pull) {
-  u16 bank;
-  unsigned offset;
-  Status s = locate(pin, &bank, &offset);
-  if (failed(s)) return s;
-  if (!valid_pull(pull)) return Status::invalid;
+Status Chip::set_pull(PinRef pin, clx_pull pull) {
   if (pull != CLX_PULL_DEFAULT && !m_geo.has(CLX_CAP_PULL)) return Status::unsupported;
-  PinSlot& slot_ref = slot(bank, offset);
-  u8 old = slot_ref.pull;
-  slot_ref.pull = static_cast<u8>(pull);
-  bool out = (m_banks[bank].output & bit(offset)) != 0;
-  s = reconnect_io(bank, offset, out ? CLX_IO_OUTPUT : CLX_IO_INPUT);
-  if (failed(s)) slot_ref.pull = old;
-  return s;
+  return set_io_field(pin, &PinSlot::pull, static_cast<u8>(pull));
 }
 
-Status Chip::set_drive_strength(u16 pin, u16 centi_ma) {
-  u16 bank;
-  unsigned offset;
-  Status s = locate(pin, &bank, &offset);
-  if (failed(s)) return s;
+Status Chip::set_drive_strength(PinRef pin, u16 centi_ma) {
   if (centi_ma != 0 && !m_geo.has(CLX_CAP_DRIVE_STRENGTH)) return Status::unsupported;
-  PinSlot& slot_ref = slot(bank, offset);
-  u16 old = slot_ref.drive;
-  slot_ref.drive = centi_ma;
-  bool out = (m_banks[bank].output & bit(offset)) != 0;
-  s = reconnect_io(bank, offset, out ? CLX_IO_OUTPUT : CLX_IO_INPUT);
-  if (failed(s)) slot_ref.drive = old;
-  return s;
+  return set_io_field(pin, &PinSlot::drive, centi_ma);
 }
 
-Status Chip::set_debounce(u16 pin, u16 centi_ms) {
-  u16 bank;
-  unsigned offset;
-  Status s = locate(pin, &bank, &offset);
-  if (failed(s)) return s;
-  PinSlot& ps = slot(bank, offset);
+Status Chip::set_debounce(PinRef pin, u16 centi_ms) {
+  PinSlot& ps = slot(pin);
   if (ps.irq_users != 0) {
     // Debounce changes how the interrupt is run (emulated or not): reprogram it.
     clx_irq_config cfg{static_cast<clx_irq_mode>(ps.irq_mode()),
@@ -102,27 +69,15 @@ Status Chip::set_debounce(u16 pin, u16 centi_ms) {
                 (ps.flags & kEmulateBoth ? CLX_CONNECT_EMULATE_BOTH : 0);
     return irq_reconfigure(pin, cfg, flags);
   }
-  u16 old = ps.debounce;
-  ps.debounce = centi_ms;
-  if (!m_geo.has(CLX_CAP_HW_DEBOUNCE)) return Status::ok;  // emulated on interrupts
-  bool out = (m_banks[bank].output & bit(offset)) != 0;
-  s = reconnect_io(bank, offset, out ? CLX_IO_OUTPUT : CLX_IO_INPUT);
-  if (failed(s)) ps.debounce = old;
-  return s;
-}
-
-Status Chip::debounce(u16 pin, u16* centi_ms) const {
-  u16 bank;
-  unsigned offset;
-  Status s = locate(pin, &bank, &offset);
-  if (failed(s)) return s;
-  *centi_ms = slot(bank, offset).debounce;
-  return Status::ok;
+  if (!m_geo.has(CLX_CAP_HW_DEBOUNCE)) {
+    ps.debounce = centi_ms;  // emulated on interrupts
+    return Status::ok;
+  }
+  return set_io_field(pin, &PinSlot::debounce, centi_ms);
 }
 
 Status Chip::read_level(u16 bank, u64 mask, u64* level) {
-  if (m_ops->read_pins == nullptr) return Status::unsupported;
-  return from_client(m_ops->read_pins(m_ctx, bank, mask, level));
+  return from_client(m_read_pins(m_ctx, bank, mask, level));  // -EOPNOTSUPP without read_pins
 }
 
 }  // namespace clx

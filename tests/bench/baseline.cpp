@@ -10,6 +10,10 @@ namespace {
 
 inline clx_u32 rd(const Regs& r, clx_u32 off) { return r.bus->read32(r.base, off); }
 inline void wr(const Regs& r, clx_u32 off, clx_u32 v) { r.bus->write32(r.base, off, v); }
+// The PL061 is memory-mapped: its registers are reached through the shim's MMIO calls,
+// as the engine's PL061 client reaches them (and gpio-pl061 through readl/writel).
+inline clx_u32 mmio_rd(const Regs& r, clx_u32 off) { return clx_shim_mmio_read32(r.base, off); }
+inline void mmio_wr(const Regs& r, clx_u32 off, clx_u32 v) { clx_shim_mmio_write32(r.base, off, v); }
 
 }  // namespace
 
@@ -19,23 +23,23 @@ void noop() { __asm__ volatile(""); }
 
 clx_u64 pl061_read(const Regs& r, clx_u64 mask) {
   using clx::pl061::GPIODATA;
-  return rd(r, GPIODATA::offset_for(static_cast<clx_u32>(mask))) & mask;
+  return mmio_rd(r, GPIODATA::offset_for(static_cast<clx_u32>(mask))) & mask;
 }
 
 void pl061_write(const Regs& r, clx_u64 set, clx_u64 clear) {
   using clx::pl061::GPIODATA;
-  wr(r, GPIODATA::offset_for(static_cast<clx_u32>(set | clear)), static_cast<clx_u32>(set));
+  mmio_wr(r, GPIODATA::offset_for(static_cast<clx_u32>(set | clear)), static_cast<clx_u32>(set));
 }
 
 unsigned pl061_dispatch(const Regs& r, const clx_u8 kind[8], clx_irq_event* events) {
   using namespace clx::pl061;
-  clx_u32 pending = rd(r, GPIOMIS::offset) & 0xFF;
+  clx_u32 pending = mmio_rd(r, GPIOMIS::offset) & 0xFF;
   unsigned n = 0;
   for (clx_u32 left = pending; left != 0; left &= left - 1) {
     unsigned p = static_cast<unsigned>(__builtin_ctz(left));
     events[n++] = clx_irq_event{static_cast<clx_u16>(p), kind[p], 0};
   }
-  if (pending != 0) wr(r, GPIOIC::offset, pending);
+  if (pending != 0) mmio_wr(r, GPIOIC::offset, pending);
   return n;
 }
 

@@ -1,7 +1,9 @@
 // Host benchmark: the baseline. For each measured operation, the minimal register
 // sequence a driver hand-written for that one controller would issue, with no engine:
-// same register model, same clx_bus_ops (one indirect call per access), no shadow
-// copies of hardware registers, only the 32-bit words the operation needs.
+// same register model, reached the way the engine's controller reaches it (the
+// simulated controller: the same clx_bus_ops, one indirect call per access; the PL061:
+// the shim's MMIO calls, as readl/writel in the kernel), no shadow copies of hardware
+// registers, only the 32-bit words the operation needs.
 //
 // Each function lives out of line in baseline.cpp, as the engine's entry points live
 // in their own translation units, so both sides pay one call per operation.
@@ -11,7 +13,8 @@
 
 namespace clxbench::baseline {
 
-// A register window: the bus the engine's controller uses, and its base.
+// A register window: the bus the engine's controller uses, and its base (for the
+// PL061: bus unused, base the MMIO window the shim maps).
 struct Regs {
   const clx_bus_ops* bus;
   void* base;

@@ -5,7 +5,10 @@
 #include <cstdlib>
 #include <initializer_list>
 
+#include "clx_controllers.h"
 #include "pl061_model.hpp"
+#include "shim_host.hpp"
+#include "simgpio_hw.h"
 #include "simgpio_regs.hpp"
 
 namespace clxbench {
@@ -45,8 +48,7 @@ class Pl061Rig {
  public:
   Pl061Rig() {
     ctl = storage(clxgpio_pl061_storage_size());
-    must(clxgpio_pl061_init(ctl.data(), ctl.size() * 8, &clxtest::Pl061Model::bus, &hw, &controller),
-         "pl061_init");
+    must(clxgpio_pl061_init(ctl.data(), ctl.size() * 8, &window, &controller), "pl061_init");
     chip = make_chip(mem, controller);
   }
   ~Pl061Rig() { clxgpio_chip_destroy(chip); }
@@ -68,12 +70,13 @@ class Pl061Rig {
   }
 
   clxtest::Pl061Model hw;
+  clxtest::MmioWindow window{&clxtest::Pl061Model::bus, &hw};  // the shim's MMIO reaches hw
   std::vector<u64> ctl, mem;
   clx_controller controller{};
   clx_chip* chip = nullptr;
 
  private:
-  baseline::Regs m_regs{&clxtest::Pl061Model::bus, &hw};
+  baseline::Regs m_regs{nullptr, &window};
 };
 
 class SimRig {
@@ -82,12 +85,13 @@ class SimRig {
       : m_per_bank(per_bank),
         m_bank(static_cast<u16>((total + per_bank - 1) / per_bank - 1)),  // the last bank
         m_words(per_bank > 32 ? 2 : 1) {
-    hw_mem = storage(clxgpio_simhw_storage_size(total, per_bank));
-    must(clxgpio_simhw_init(hw_mem.data(), hw_mem.size() * 8, total, per_bank, &hw), "simhw_init");
-    m_regs = baseline::Regs{&clxgpio_simhw_bus, hw};
+    hw_mem = storage(clx_simhw_storage_size(total, per_bank));
+    must(clx_simhw_init(hw_mem.data(), hw_mem.size() * 8, total, per_bank, nullptr, nullptr, &hw),
+         "simhw_init");
+    m_regs = baseline::Regs{&clx_simhw_bus, hw};
     ctl = storage(clxgpio_sim_storage_size(total, per_bank));
-    must(clxgpio_sim_init(ctl.data(), ctl.size() * 8, &clxgpio_simhw_bus, hw, total, per_bank, 1,
-                          &controller),
+    must(clxgpio_sim_init(ctl.data(), ctl.size() * 8, &clx_simhw_bus, hw, total, per_bank,
+                          CLX_SIM_MEMORY_MAPPED, &controller),
          "sim_init");
     chip = make_chip(mem, controller);
   }
@@ -103,9 +107,9 @@ class SimRig {
   u64 base_read(u64 mask) { return baseline::sim_read(m_regs, m_bank, mask); }
   void base_write(u64 set, u64 clear) { baseline::sim_write(m_regs, m_bank, set, clear); }
   void drive(unsigned pin, bool high) {
-    (void)clxgpio_simhw_drive(hw, static_cast<u16>(m_bank * m_per_bank + pin), high ? 1 : 0);
+    (void)clx_simhw_drive(hw, static_cast<u16>(m_bank * m_per_bank + pin), high ? 1 : 0);
   }
-  bool pending() const { return clxgpio_simhw_irq_pending(hw, bank()) == 1; }
+  bool pending() const { return clx_simhw_irq_pending(hw, bank()) == 1; }
   // Every readable register of the bank, both words.
   std::string dump() {
     using namespace clx::simgpio;
@@ -115,8 +119,8 @@ class SimRig {
     char buf[40];
     for (u32 off : regs_at) {
       u32 at = bank() * kBankStride + off;
-      std::snprintf(buf, sizeof buf, "%02x:%08x%08x ", off, clxgpio_simhw_bus.read32(hw, at + kHiWord),
-                    clxgpio_simhw_bus.read32(hw, at));
+      std::snprintf(buf, sizeof buf, "%02x:%08x%08x ", off, clx_simhw_bus.read32(hw, at + kHiWord),
+                    clx_simhw_bus.read32(hw, at));
       s += buf;
     }
     return s;

@@ -88,7 +88,7 @@ breakdown() {
         fn = line; sub(/^[^:]*:/, "", fn)
         gsub(/\(anonymous namespace\)::/, "", fn)
         if (fn !~ /^\(/) sub(/\(.*/, "", fn)
-        if (fn ~ /simhw_|Hardware::|Pl061Model|model_read|model_write/) g = "register model"
+        if (fn ~ /simhw_|Hardware::|Pl061Model|model_read|model_write|clx_shim_mmio/) g = "register model"
         else if (fn ~ /simgpio::|pl061::/) g = "controller"
         else if (fn ~ /^clx::|^clxgpio_/) g = "engine"
         else next

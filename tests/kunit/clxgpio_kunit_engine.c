@@ -8,6 +8,8 @@
 #include <linux/errno.h>
 #include <linux/module.h>
 
+#include "../../kernel/controllers/clx_controllers.h"
+#include "../../kernel/controllers/simgpio_hw.h"
 #include "../../kernel/engine/clxgpio_abi.h"
 
 /* Simulated controller register offsets (kernel/controllers/simgpio_regs.hpp). */
@@ -19,7 +21,17 @@ struct sim_rig {
 	struct clx_chip *chip;
 	u16 total;
 	u8 per_bank;
+	unsigned int raised[4]; /* calls of the model's interrupt line, per bank */
 };
+
+/* The model's interrupt line (simgpio_hw.h). */
+static void sim_rig_line(void *ctx, clx_u16 bank)
+{
+	struct sim_rig *r = ctx;
+
+	if (bank < ARRAY_SIZE(r->raised))
+		r->raised[bank]++;
+}
 
 static struct sim_rig *sim_rig_new(struct kunit *test, u16 total, u8 per_bank)
 {
@@ -30,7 +42,7 @@ static struct sim_rig *sim_rig_new(struct kunit *test, u16 total, u8 per_bank)
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, r);
 	r->total = total;
 	r->per_bank = per_bank;
-	hw_size = clxgpio_simhw_storage_size(total, per_bank);
+	hw_size = clx_simhw_storage_size(total, per_bank);
 	ctl_size = clxgpio_sim_storage_size(total, per_bank);
 	KUNIT_ASSERT_GT(test, hw_size, 0);
 	KUNIT_ASSERT_GT(test, ctl_size, 0);
@@ -38,9 +50,10 @@ static struct sim_rig *sim_rig_new(struct kunit *test, u16 total, u8 per_bank)
 	ctl_mem = kunit_kzalloc(test, ctl_size, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, hw_mem);
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, ctl_mem);
-	KUNIT_ASSERT_EQ(test, clxgpio_simhw_init(hw_mem, hw_size, total, per_bank, &r->hw), 0);
-	KUNIT_ASSERT_EQ(test, clxgpio_sim_init(ctl_mem, ctl_size, &clxgpio_simhw_bus, r->hw, total,
-					       per_bank, 1, &r->ctl), 0);
+	KUNIT_ASSERT_EQ(test, clx_simhw_init(hw_mem, hw_size, total, per_bank, sim_rig_line, r,
+					     &r->hw), 0);
+	KUNIT_ASSERT_EQ(test, clxgpio_sim_init(ctl_mem, ctl_size, &clx_simhw_bus, r->hw, total,
+					       per_bank, CLX_SIM_MEMORY_MAPPED, &r->ctl), 0);
 	size = clxgpio_chip_storage_size(&r->ctl.desc);
 	KUNIT_ASSERT_GT(test, size, 0);
 	mem = kunit_kzalloc(test, size, GFP_KERNEL);
@@ -161,9 +174,9 @@ static void clx_engine_read_write_masks(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, clxgpio_pin_get_direction(r->chip, 12), 1);
 	/* Bank 1, pins 0..3 are outputs (controller pins 8..11). */
 	KUNIT_ASSERT_EQ(test, clxgpio_bank_write(r->chip, 1, 0x5, 0x0), 0);
-	KUNIT_EXPECT_EQ(test, clxgpio_simhw_level(r->hw, 8), 1);
-	KUNIT_EXPECT_EQ(test, clxgpio_simhw_level(r->hw, 9), 0);
-	KUNIT_EXPECT_EQ(test, clxgpio_simhw_level(r->hw, 10), 1);
+	KUNIT_EXPECT_EQ(test, clx_simhw_level(r->hw, 8), 1);
+	KUNIT_EXPECT_EQ(test, clx_simhw_level(r->hw, 9), 0);
+	KUNIT_EXPECT_EQ(test, clx_simhw_level(r->hw, 10), 1);
 	KUNIT_ASSERT_EQ(test, clxgpio_bank_write(r->chip, 1, 0x2, 0x1), 0);
 	KUNIT_ASSERT_EQ(test, clxgpio_bank_read(r->chip, 1, 0xF, &v), 0);
 	KUNIT_EXPECT_EQ(test, v, 0x6ull);
@@ -171,14 +184,14 @@ static void clx_engine_read_write_masks(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, clxgpio_bank_read(r->chip, 1, 0x4, &v), 0);
 	KUNIT_EXPECT_EQ(test, v, 0x4ull);
 	/* Inputs follow the outside world. */
-	KUNIT_EXPECT_EQ(test, clxgpio_simhw_drive(r->hw, 13, 1), 0);
+	KUNIT_EXPECT_EQ(test, clx_simhw_drive(r->hw, 13, 1), 0);
 	KUNIT_ASSERT_EQ(test, clxgpio_bank_read(r->chip, 1, 0x30, &v), 0);
 	KUNIT_EXPECT_EQ(test, v, 0x20ull);
 	KUNIT_EXPECT_EQ(test, clxgpio_pin_read(r->chip, 13), 1);
 	KUNIT_EXPECT_EQ(test, clxgpio_pin_read(r->chip, 12), 0);
 	/* Writes to other banks' bits or pins beyond the bank are refused. */
 	KUNIT_EXPECT_EQ(test, clxgpio_bank_write(r->chip, 1, 1ull << 8, 0), -ERANGE);
-	KUNIT_EXPECT_EQ(test, clxgpio_simhw_level(r->hw, 8), 0);
+	KUNIT_EXPECT_EQ(test, clx_simhw_level(r->hw, 8), 0);
 	KUNIT_EXPECT_EQ(test, clxgpio_pin_write(r->chip, 9, 0), 0);
 	KUNIT_EXPECT_EQ(test, clxgpio_pin_read(r->chip, 9), 0);
 }
@@ -192,28 +205,28 @@ static void clx_engine_active_both(struct kunit *test)
 	 * GpioClx ActiveBoth (asserted low by default): the line already low at connect
 	 * gives the asserted event at once, then strict alternation.
 	 */
-	clxgpio_simhw_drive(r->hw, 3, 0);
+	clx_simhw_drive(r->hw, 3, 0);
 	KUNIT_ASSERT_EQ(test, clxgpio_irq_connect(r->chip, 3, &cfg, 0), 0);
-	KUNIT_EXPECT_EQ(test, clxgpio_simhw_irq_pending(r->hw, 0), 1);
+	KUNIT_EXPECT_EQ(test, clx_simhw_irq_pending(r->hw, 0), 1);
 	expect_one(test, r, 0, 3, CLX_EVENT_FALLING, CLX_EVENT_ASSERTED);
-	KUNIT_EXPECT_EQ(test, clxgpio_simhw_irq_pending(r->hw, 0), 0);
-	KUNIT_EXPECT_EQ(test, clxgpio_simhw_drive(r->hw, 3, 1), 1);
+	KUNIT_EXPECT_EQ(test, clx_simhw_irq_pending(r->hw, 0), 0);
+	KUNIT_EXPECT_EQ(test, clx_simhw_drive(r->hw, 3, 1), 1);
 	expect_one(test, r, 0, 3, CLX_EVENT_RISING, 0);
-	KUNIT_EXPECT_EQ(test, clxgpio_simhw_drive(r->hw, 3, 1), 0);
+	KUNIT_EXPECT_EQ(test, clx_simhw_drive(r->hw, 3, 1), 0);
 	expect_none(test, r, 0);
-	KUNIT_EXPECT_EQ(test, clxgpio_simhw_drive(r->hw, 3, 0), 1);
+	KUNIT_EXPECT_EQ(test, clx_simhw_drive(r->hw, 3, 0), 1);
 	expect_one(test, r, 0, 3, CLX_EVENT_FALLING, CLX_EVENT_ASSERTED);
 	KUNIT_EXPECT_EQ(test, clxgpio_irq_disconnect(r->chip, 3), 0);
 
 	/* Linux edge semantics: no initial event, armed from the present level. */
-	clxgpio_simhw_drive(r->hw, 12, 0);
+	clx_simhw_drive(r->hw, 12, 0);
 	KUNIT_ASSERT_EQ(test, clxgpio_irq_connect(r->chip, 12, &cfg, CLX_CONNECT_EDGE_SEMANTICS),
 			0);
-	KUNIT_EXPECT_EQ(test, clxgpio_simhw_irq_pending(r->hw, 1), 0);
+	KUNIT_EXPECT_EQ(test, clx_simhw_irq_pending(r->hw, 1), 0);
 	expect_none(test, r, 1);
-	KUNIT_EXPECT_EQ(test, clxgpio_simhw_drive(r->hw, 12, 1), 1);
+	KUNIT_EXPECT_EQ(test, clx_simhw_drive(r->hw, 12, 1), 1);
 	expect_one(test, r, 1, 4, CLX_EVENT_RISING, 0);
-	KUNIT_EXPECT_EQ(test, clxgpio_simhw_drive(r->hw, 12, 0), 1);
+	KUNIT_EXPECT_EQ(test, clx_simhw_drive(r->hw, 12, 0), 1);
 	expect_one(test, r, 1, 4, CLX_EVENT_FALLING, CLX_EVENT_ASSERTED);
 }
 
@@ -225,16 +238,16 @@ static void clx_engine_dsm_asserted_high(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, clxgpio_irq_set_asserted_high(r->chip, 16, 1), -ERANGE);
 	/* _DSM function 1: asserted high. A low line gives nothing at connect. */
 	KUNIT_ASSERT_EQ(test, clxgpio_irq_set_asserted_high(r->chip, 5, 1), 0);
-	clxgpio_simhw_drive(r->hw, 5, 0);
+	clx_simhw_drive(r->hw, 5, 0);
 	KUNIT_ASSERT_EQ(test, clxgpio_irq_connect(r->chip, 5, &cfg, 0), 0);
 	expect_none(test, r, 0);
-	KUNIT_EXPECT_EQ(test, clxgpio_simhw_drive(r->hw, 5, 1), 1);
+	KUNIT_EXPECT_EQ(test, clx_simhw_drive(r->hw, 5, 1), 1);
 	expect_one(test, r, 0, 5, CLX_EVENT_RISING, CLX_EVENT_ASSERTED);
-	KUNIT_EXPECT_EQ(test, clxgpio_simhw_drive(r->hw, 5, 0), 1);
+	KUNIT_EXPECT_EQ(test, clx_simhw_drive(r->hw, 5, 0), 1);
 	expect_one(test, r, 0, 5, CLX_EVENT_FALLING, 0);
 	KUNIT_EXPECT_EQ(test, clxgpio_irq_disconnect(r->chip, 5), 0);
 	/* A line already high at connect asserts at once. */
-	clxgpio_simhw_drive(r->hw, 5, 1);
+	clx_simhw_drive(r->hw, 5, 1);
 	KUNIT_ASSERT_EQ(test, clxgpio_irq_connect(r->chip, 5, &cfg, 0), 0);
 	expect_one(test, r, 0, 5, CLX_EVENT_RISING, CLX_EVENT_ASSERTED);
 }
@@ -245,19 +258,19 @@ static void clx_engine_debounce(struct kunit *test)
 	struct sim_rig *r = sim_rig_new(test, 16, 8);
 	struct clx_dispatch d;
 
-	clxgpio_simhw_drive(r->hw, 2, 0);
+	clx_simhw_drive(r->hw, 2, 0);
 	KUNIT_ASSERT_EQ(test, clxgpio_irq_connect(r->chip, 2, &cfg, 0), 0);
 	/* Rising: no event yet, the timer (re)starts. */
-	KUNIT_EXPECT_EQ(test, clxgpio_simhw_drive(r->hw, 2, 1), 1);
+	KUNIT_EXPECT_EQ(test, clx_simhw_drive(r->hw, 2, 1), 1);
 	KUNIT_EXPECT_EQ(test, dispatch(test, r, 0, &d), 0);
 	KUNIT_EXPECT_EQ(test, d.debounce_restart, 0x4ull);
 	/* Bounce back before expiry: the change is off, expiry delivers nothing. */
-	KUNIT_EXPECT_EQ(test, clxgpio_simhw_drive(r->hw, 2, 0), 1);
+	KUNIT_EXPECT_EQ(test, clx_simhw_drive(r->hw, 2, 0), 1);
 	KUNIT_EXPECT_EQ(test, dispatch(test, r, 0, &d), 0);
 	KUNIT_EXPECT_EQ(test, d.debounce_restart, 0ull);
 	KUNIT_EXPECT_EQ(test, clxgpio_debounce_expired(r->chip, 0, 0x4, &d), 0);
 	/* Rise again and stay: the restarted timer expires with one rising event. */
-	KUNIT_EXPECT_EQ(test, clxgpio_simhw_drive(r->hw, 2, 1), 1);
+	KUNIT_EXPECT_EQ(test, clx_simhw_drive(r->hw, 2, 1), 1);
 	KUNIT_EXPECT_EQ(test, dispatch(test, r, 0, &d), 0);
 	KUNIT_EXPECT_EQ(test, d.debounce_restart, 0x4ull);
 	KUNIT_ASSERT_EQ(test, clxgpio_debounce_expired(r->chip, 0, 0x4, &d), 1);
@@ -269,7 +282,7 @@ static void clx_engine_debounce(struct kunit *test)
 	 * Falling after a debounced rise: timer restarts, the expiry gives no event
 	 * (rising only).
 	 */
-	KUNIT_EXPECT_EQ(test, clxgpio_simhw_drive(r->hw, 2, 0), 1);
+	KUNIT_EXPECT_EQ(test, clx_simhw_drive(r->hw, 2, 0), 1);
 	KUNIT_EXPECT_EQ(test, dispatch(test, r, 0, &d), 0);
 	KUNIT_EXPECT_EQ(test, d.debounce_restart, 0x4ull);
 	KUNIT_EXPECT_EQ(test, clxgpio_debounce_expired(r->chip, 0, 0x4, &d), 0);
@@ -278,7 +291,7 @@ static void clx_engine_debounce(struct kunit *test)
 
 static u32 sim_enabled(struct sim_rig *r, u16 bank)
 {
-	return clxgpio_simhw_bus.read32(r->hw, bank * CLX_SIMHW_BANK_STRIDE + SIM_ENABLE);
+	return clx_simhw_bus.read32(r->hw, bank * CLX_SIMHW_BANK_STRIDE + SIM_ENABLE);
 }
 
 static void clx_engine_shared(struct kunit *test)
@@ -296,17 +309,17 @@ static void clx_engine_shared(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, clxgpio_irq_connect(r->chip, 6, &cfg, CLX_CONNECT_SHARED), 0);
 	/* An exclusive connect on a shared pin is refused. */
 	KUNIT_EXPECT_EQ(test, clxgpio_irq_connect(r->chip, 6, &cfg, 0), -EBUSY);
-	KUNIT_EXPECT_EQ(test, clxgpio_simhw_drive(r->hw, 6, 1), 1);
+	KUNIT_EXPECT_EQ(test, clx_simhw_drive(r->hw, 6, 1), 1);
 	expect_one(test, r, 0, 6, CLX_EVENT_LEVEL, 0);
 	/* First disconnect keeps the pin enabled, the last one disables it. */
 	KUNIT_ASSERT_EQ(test, clxgpio_irq_disconnect(r->chip, 6), 0);
 	KUNIT_EXPECT_EQ(test, sim_enabled(r, 0), 0x40u);
 	KUNIT_EXPECT_EQ(test, clxgpio_irq_is_connected(r->chip, 6), 1);
-	KUNIT_EXPECT_EQ(test, clxgpio_simhw_irq_pending(r->hw, 0), 1);
+	KUNIT_EXPECT_EQ(test, clx_simhw_irq_pending(r->hw, 0), 1);
 	KUNIT_ASSERT_EQ(test, clxgpio_irq_disconnect(r->chip, 6), 0);
 	KUNIT_EXPECT_EQ(test, sim_enabled(r, 0), 0u);
 	KUNIT_EXPECT_EQ(test, clxgpio_irq_is_connected(r->chip, 6), 0);
-	KUNIT_EXPECT_EQ(test, clxgpio_simhw_irq_pending(r->hw, 0), 0);
+	KUNIT_EXPECT_EQ(test, clx_simhw_irq_pending(r->hw, 0), 0);
 	KUNIT_EXPECT_EQ(test, clxgpio_irq_disconnect(r->chip, 6), -ENOTCONN);
 }
 
@@ -315,15 +328,15 @@ static void clx_engine_mask_unmask(struct kunit *test)
 	struct clx_irq_config cfg = { CLX_IRQ_LEVEL, CLX_POL_LOW, CLX_PULL_DEFAULT, 0 };
 	struct sim_rig *r = sim_rig_new(test, 16, 8);
 
-	clxgpio_simhw_drive(r->hw, 9, 1);
+	clx_simhw_drive(r->hw, 9, 1);
 	KUNIT_ASSERT_EQ(test, clxgpio_irq_connect(r->chip, 9, &cfg, 0), 0);
 	expect_none(test, r, 1);
 	KUNIT_ASSERT_EQ(test, clxgpio_irq_mask(r->chip, 9), 0);
-	KUNIT_EXPECT_EQ(test, clxgpio_simhw_drive(r->hw, 9, 0), 0);
+	KUNIT_EXPECT_EQ(test, clx_simhw_drive(r->hw, 9, 0), 0);
 	expect_none(test, r, 1);
 	/* Unmasking with the level still asserted delivers it. */
 	KUNIT_ASSERT_EQ(test, clxgpio_irq_unmask(r->chip, 9), 0);
-	KUNIT_EXPECT_EQ(test, clxgpio_simhw_irq_pending(r->hw, 1), 1);
+	KUNIT_EXPECT_EQ(test, clx_simhw_irq_pending(r->hw, 1), 1);
 	expect_one(test, r, 1, 1, CLX_EVENT_LEVEL, 0);
 	/* Level: keeps firing while asserted. */
 	expect_one(test, r, 1, 1, CLX_EVENT_LEVEL, 0);
@@ -332,7 +345,7 @@ static void clx_engine_mask_unmask(struct kunit *test)
 	 * does): the status latched meanwhile is dropped at unmask, nothing fires.
 	 */
 	KUNIT_ASSERT_EQ(test, clxgpio_irq_mask(r->chip, 9), 0);
-	clxgpio_simhw_drive(r->hw, 9, 1);
+	clx_simhw_drive(r->hw, 9, 1);
 	KUNIT_ASSERT_EQ(test, clxgpio_irq_unmask(r->chip, 9), 0);
 	expect_none(test, r, 1);
 }
@@ -351,7 +364,7 @@ static void clx_engine_storm_guard(struct kunit *test)
 	storm.rearm_ticks = 2;
 	KUNIT_ASSERT_EQ(test, clxgpio_storm_configure(r->chip, &storm), 0);
 	KUNIT_ASSERT_EQ(test, clxgpio_irq_connect(r->chip, 4, &cfg, 0), 0);
-	clxgpio_simhw_drive(r->hw, 4, 1);
+	clx_simhw_drive(r->hw, 4, 1);
 	KUNIT_ASSERT_EQ(test, clxgpio_storm_tick(r->chip, 0, &rearmed), 0);
 	KUNIT_EXPECT_EQ(test, rearmed, 0ull);
 	/* A level stuck asserted: max_events events, then the pin is masked. */
@@ -359,7 +372,7 @@ static void clx_engine_storm_guard(struct kunit *test)
 		expect_one(test, r, 0, 4, CLX_EVENT_LEVEL, 0);
 	KUNIT_EXPECT_EQ(test, dispatch(test, r, 0, &d), 0);
 	KUNIT_EXPECT_EQ(test, d.storm_masked, 0x10ull);
-	KUNIT_EXPECT_EQ(test, clxgpio_simhw_irq_pending(r->hw, 0), 0);
+	KUNIT_EXPECT_EQ(test, clx_simhw_irq_pending(r->hw, 0), 0);
 	KUNIT_EXPECT_EQ(test, sim_enabled(r, 0), 0u);
 	expect_none(test, r, 0);
 	/* Re-armed after rearm_ticks periods. */
@@ -372,6 +385,28 @@ static void clx_engine_storm_guard(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, clxgpio_storm_tick(r->chip, 3, &rearmed), -ECHRNG);
 }
 
+/* The model raises its own interrupt line: once per access that leaves it asserted. */
+static void clx_engine_hw_line(struct kunit *test)
+{
+	struct clx_irq_config low = { CLX_IRQ_LEVEL, CLX_POL_LOW, CLX_PULL_DEFAULT, 0 };
+	struct sim_rig *r = sim_rig_new(test, 16, 8);
+
+	clx_simhw_drive(r->hw, 10, 1);
+	KUNIT_ASSERT_EQ(test, clxgpio_irq_connect(r->chip, 10, &low, 0), 0);
+	KUNIT_EXPECT_EQ(test, r->raised[1], 0u);
+	KUNIT_EXPECT_EQ(test, clx_simhw_drive(r->hw, 10, 0), 1);
+	KUNIT_EXPECT_EQ(test, r->raised[1], 1u);
+	KUNIT_EXPECT_EQ(test, r->raised[0], 0u);
+	/* A level event is neither masked nor cleared by the service. */
+	expect_one(test, r, 1, 2, CLX_EVENT_LEVEL, 0);
+	KUNIT_EXPECT_EQ(test, r->raised[1], 1u);
+	KUNIT_ASSERT_EQ(test, clxgpio_irq_mask(r->chip, 10), 0);
+	KUNIT_EXPECT_EQ(test, r->raised[1], 1u);
+	/* Unmasked while still low: asserted again, raised again. */
+	KUNIT_ASSERT_EQ(test, clxgpio_irq_unmask(r->chip, 10), 0);
+	KUNIT_EXPECT_EQ(test, r->raised[1], 2u);
+}
+
 static struct kunit_case clx_engine_cases[] = {
 	KUNIT_CASE(clx_engine_geometry),
 	KUNIT_CASE(clx_engine_read_write_masks),
@@ -381,6 +416,7 @@ static struct kunit_case clx_engine_cases[] = {
 	KUNIT_CASE(clx_engine_shared),
 	KUNIT_CASE(clx_engine_mask_unmask),
 	KUNIT_CASE(clx_engine_storm_guard),
+	KUNIT_CASE(clx_engine_hw_line),
 	{}
 };
 

@@ -7,20 +7,21 @@ namespace clxtest {
 
 uint64_t sim_peek(const SimRig& r, uint16_t bank, uint32_t reg) {
   uint32_t at = sim::at(bank, reg);
-  uint64_t lo = clxgpio_simhw_bus.read32(r.hw, at);
-  uint64_t hi = clxgpio_simhw_bus.read32(r.hw, at + sim::HI);
+  uint64_t lo = clx_simhw_bus.read32(r.hw, at);
+  uint64_t hi = clx_simhw_bus.read32(r.hw, at + sim::HI);
   return lo | hi << 32;
 }
 
 void sim_poke(SimRig& r, uint16_t bank, uint32_t reg, uint64_t value) {
   uint32_t at = sim::at(bank, reg);
-  clxgpio_simhw_bus.write32(r.hw, at, static_cast<uint32_t>(value));
-  if (r.per_bank > 32) clxgpio_simhw_bus.write32(r.hw, at + sim::HI, static_cast<uint32_t>(value >> 32));
+  clx_simhw_bus.write32(r.hw, at, static_cast<uint32_t>(value));
+  if (r.per_bank > 32) clx_simhw_bus.write32(r.hw, at + sim::HI, static_cast<uint32_t>(value >> 32));
 }
 
 void sim_reset(SimRig& r) {
   clx_simhw* again = nullptr;
-  if (clxgpio_simhw_init(r.hw_mem->data(), r.hw_mem->size(), r.total, r.per_bank, &again) != 0 ||
+  if (clx_simhw_init(r.hw_mem->data(), r.hw_mem->size(), r.total, r.per_bank, SimRig::line, &r,
+                     &again) != 0 ||
       again != r.hw)
     throw std::runtime_error("simhw re-init");
 }

@@ -21,22 +21,30 @@ static clx_chip* create_started(const clx_controller& c, std::unique_ptr<Storage
 }
 
 Pl061Rig::Pl061Rig() {
-  must(clxgpio_pl061_init(ctl.data(), ctl.size(), &Recorder::bus, &rec, &controller), "pl061_init");
+  must(clxgpio_pl061_init(ctl.data(), ctl.size(), &window, &controller), "pl061_init");
   chip = create_started(controller, &mem);
   rec.clear();
 }
 
-SimRig::SimRig(uint16_t total_pins, uint8_t pins_per_bank, bool memory_mapped)
-    : total(total_pins), per_bank(pins_per_bank) {
-  long hw_need = clxgpio_simhw_storage_size(total_pins, pins_per_bank);
+void SimRig::line(void* ctx, clx_u16 bank) {
+  auto* r = static_cast<SimRig*>(ctx);
+  if (bank >= r->raised.size()) r->raised.resize(bank + 1u);  // no such bank: tests see the size
+  ++r->raised[bank];
+}
+
+SimRig::SimRig(uint16_t total_pins, uint8_t pins_per_bank, clx_sim_attach attach)
+    : total(total_pins), per_bank(pins_per_bank),
+      raised((total_pins + pins_per_bank - 1) / pins_per_bank) {
+  long hw_need = clx_simhw_storage_size(total_pins, pins_per_bank);
   if (hw_need <= 0) throw std::runtime_error("simhw size");
   hw_mem = std::make_unique<Storage>(static_cast<size_t>(hw_need));
-  must(clxgpio_simhw_init(hw_mem->data(), hw_mem->size(), total_pins, pins_per_bank, &hw), "simhw_init");
-  rec = std::make_unique<Recorder>(&clxgpio_simhw_bus, hw);
+  must(clx_simhw_init(hw_mem->data(), hw_mem->size(), total_pins, pins_per_bank, line, this, &hw),
+       "simhw_init");
+  rec = std::make_unique<Recorder>(&clx_simhw_bus, hw);
   long ctl_need = clxgpio_sim_storage_size(total_pins, pins_per_bank);
   ctl = std::make_unique<Storage>(static_cast<size_t>(ctl_need));
   must(clxgpio_sim_init(ctl->data(), ctl->size(), &Recorder::bus, rec.get(), total_pins, pins_per_bank,
-                        memory_mapped, &controller),
+                        attach, &controller),
        "sim_init");
   chip = create_started(controller, &mem);
   rec->clear();

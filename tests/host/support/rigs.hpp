@@ -6,9 +6,12 @@
 #include <memory>
 #include <vector>
 
+#include "clx_controllers.h"
 #include "clxgpio_abi.h"
 #include "pl061_model.hpp"
 #include "recorder.hpp"
+#include "shim_host.hpp"
+#include "simgpio_hw.h"
 
 namespace clxtest {
 
@@ -23,9 +26,12 @@ class Storage {
   std::vector<uint64_t> m_words;
 };
 
+// The PL061 reaches its registers through the shim's MMIO calls: mapped to the
+// Recorder, which forwards to the model.
 struct Pl061Rig {
   Pl061Model hw;
   Recorder rec{&Pl061Model::bus, &hw};
+  MmioWindow window{&Recorder::bus, &rec};
   Storage ctl{static_cast<size_t>(clxgpio_pl061_storage_size())};
   std::unique_ptr<Storage> mem;
   clx_controller controller{};
@@ -33,6 +39,8 @@ struct Pl061Rig {
 
   Pl061Rig();
   ~Pl061Rig() { clxgpio_chip_destroy(chip); }
+  Pl061Rig(const Pl061Rig&) = delete;
+  Pl061Rig& operator=(const Pl061Rig&) = delete;
 };
 
 struct SimRig {
@@ -45,13 +53,21 @@ struct SimRig {
   clx_chip* chip = nullptr;
   uint16_t total;
   uint8_t per_bank;
+  // Calls of the model's interrupt line, per bank (simgpio_hw.h: one per access that
+  // leaves the bank's output asserted).
+  std::vector<unsigned> raised;
 
-  SimRig(uint16_t total_pins = 128, uint8_t pins_per_bank = 32, bool memory_mapped = true);
+  SimRig(uint16_t total_pins = 128, uint8_t pins_per_bank = 32,
+         clx_sim_attach attach = CLX_SIM_MEMORY_MAPPED);
   ~SimRig() { clxgpio_chip_destroy(chip); }
+  SimRig(const SimRig&) = delete;
+  SimRig& operator=(const SimRig&) = delete;
 
   // Drive a pin from outside; returns whether its bank's interrupt line is asserted.
-  bool drive(uint16_t pin, int level) { return clxgpio_simhw_drive(hw, pin, level) == 1; }
-  bool pending(uint16_t bank) const { return clxgpio_simhw_irq_pending(hw, bank) == 1; }
+  bool drive(uint16_t pin, int level) { return clx_simhw_drive(hw, pin, level) == 1; }
+  bool pending(uint16_t bank) const { return clx_simhw_irq_pending(hw, bank) == 1; }
+  // The model's interrupt line callback; ctx is the SimRig.
+  static void line(void* ctx, clx_u16 bank);
 };
 
 // Dispatches a bank and returns its events as (pin, kind, flags) triples.

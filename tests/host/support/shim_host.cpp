@@ -1,24 +1,33 @@
 // Host build of the engine shim: what the kernel's clxgpio_shim.c provides.
-#include <cstdio>
-#include <cstring>
+#include "shim_host.hpp"
 
-#include "clxgpio_abi.h"
+#include <cstdio>
+
+namespace clxtest {
+
+std::vector<std::string>& shim_warnings() {
+  static std::vector<std::string> warnings;
+  return warnings;
+}
+
+}  // namespace clxtest
 
 extern "C" {
 
-static clx_u32 host_mmio_read32(void* base, clx_u32 off) {
-  clx_u32 v;
-  std::memcpy(&v, static_cast<char*>(base) + off, sizeof v);
-  return v;
-}
-static void host_mmio_write32(void* base, clx_u32 off, clx_u32 v) {
-  std::memcpy(static_cast<char*>(base) + off, &v, sizeof v);
+clx_u32 clx_shim_mmio_read32(void* base, clx_u32 offset) {
+  auto* w = static_cast<clxtest::MmioWindow*>(base);
+  return w->bus->read32(w->model, offset);
 }
 
-const clx_bus_ops clx_shim_mmio_bus = {host_mmio_read32, host_mmio_write32};
+void clx_shim_mmio_write32(void* base, clx_u32 offset, clx_u32 value) {
+  auto* w = static_cast<clxtest::MmioWindow*>(base);
+  w->bus->write32(w->model, offset, value);
+}
 
 void clx_shim_warn(const char* what, clx_u32 a, clx_u32 b) {
-  std::fprintf(stderr, "clxgpio: %s (%u, %u)\n", what, a, b);
+  char line[160];
+  std::snprintf(line, sizeof line, "%s (%u, %u)", what, a, b);
+  clxtest::shim_warnings().push_back(line);
 }
 
 }  // extern "C"

@@ -15,7 +15,7 @@ const clx_irq_config kLevelHigh = irq_cfg(CLX_IRQ_LEVEL, CLX_POL_HIGH);
 
 }  // namespace
 
-TEST(Ownership, InputAndOutputConnect) {
+TEST(EngineOwnership, InputAndOutputConnect) {
   Pl061Rig r;
   ASSERT_EQ(clxgpio_io_connect(r.chip, 0, B(1) | B(2), &kIn, 0), 0);
   std::vector<Access> expect{R(pl::DIR, 0), W(pl::DIR, 0)};
@@ -41,7 +41,7 @@ TEST(Ownership, InputAndOutputConnect) {
   EXPECT_EQ(clxgpio_pin_get_direction(r.chip, 4), 1);
 }
 
-TEST(Ownership, ConflictIsEbusyAndAllOrNothing) {
+TEST(EngineOwnership, ConflictIsEbusyAndAllOrNothing) {
   Pl061Rig r;
   ASSERT_EQ(clxgpio_io_connect(r.chip, 0, B(1), &kIn, 0), 0);
   r.rec.clear();
@@ -59,7 +59,7 @@ TEST(Ownership, ConflictIsEbusyAndAllOrNothing) {
   EXPECT_EQ(clxgpio_io_connect(r.chip, 0, B(2) | B(3), &kOut, 0), 0);
 }
 
-TEST(Ownership, SharedInputsJoinWithoutReprogramming) {
+TEST(EngineOwnership, SharedInputsJoinWithoutReprogramming) {
   Pl061Rig r;
   ASSERT_EQ(clxgpio_io_connect(r.chip, 0, B(1), &kIn, CLX_CONNECT_SHARED), 0);
   r.hw.dir = 0x06;  // pins 1 and 2 as the hardware has them now
@@ -85,7 +85,7 @@ TEST(Ownership, SharedInputsJoinWithoutReprogramming) {
   EXPECT_EQ(clxgpio_io_connect(r.chip, 0, B(1), &kIn, 0), 0);
 }
 
-TEST(Ownership, SharedOutputsJoinOnlySharedOutputs) {
+TEST(EngineOwnership, SharedOutputsJoinOnlySharedOutputs) {
   Pl061Rig r;
   ASSERT_EQ(clxgpio_io_connect(r.chip, 0, B(5), &kOut, CLX_CONNECT_SHARED), 0);
   EXPECT_EQ(clxgpio_io_connect(r.chip, 0, B(5), &kOut, CLX_CONNECT_SHARED), 0);
@@ -99,7 +99,7 @@ TEST(Ownership, SharedOutputsJoinOnlySharedOutputs) {
   EXPECT_EQ(r.hw.dir & 0x20, 0);
 }
 
-TEST(Ownership, DisconnectOfUnconnectedPinIsEnotconnAndAllOrNothing) {
+TEST(EngineOwnership, DisconnectOfUnconnectedPinIsEnotconnAndAllOrNothing) {
   Pl061Rig r;
   ASSERT_EQ(clxgpio_io_connect(r.chip, 0, B(0), &kOut, 0), 0);
   r.rec.clear();
@@ -115,7 +115,7 @@ TEST(Ownership, DisconnectOfUnconnectedPinIsEnotconnAndAllOrNothing) {
   EXPECT_EQ(clxgpio_irq_is_connected(r.chip, 2), 1);
 }
 
-TEST(Ownership, OutputAndInterruptExcludeEachOther) {
+TEST(EngineOwnership, OutputAndInterruptExcludeEachOther) {
   SimRig r(64, 32);
   ASSERT_EQ(clxgpio_io_connect(r.chip, 0, B(4), &kOut, CLX_CONNECT_SHARED), 0);
   EXPECT_EQ(clxgpio_irq_connect(r.chip, 4, &kLevelHigh, 0), -CLX_EBUSY);
@@ -130,7 +130,7 @@ TEST(Ownership, OutputAndInterruptExcludeEachOther) {
   EXPECT_EQ(sim_peek(r, 0, sim::DIRECTION) & B(5), B(5)) << "still an input";
 }
 
-TEST(Ownership, InputPlusInterruptOnlyWhenBothShared) {
+TEST(EngineOwnership, InputPlusInterruptOnlyWhenBothShared) {
   SimRig r(64, 32);
   // Exclusive input, then any interrupt: refused.
   ASSERT_EQ(clxgpio_io_connect(r.chip, 0, B(1), &kIn, 0), 0);
@@ -163,7 +163,7 @@ TEST(Ownership, InputPlusInterruptOnlyWhenBothShared) {
   EXPECT_EQ(clxgpio_io_connect(r.chip, 0, B(6), &kOut, 0), 0);
 }
 
-TEST(Ownership, FirmwareReservedPinsAreEaccesForDrivers) {
+TEST(EngineOwnership, FirmwareReservedPinsAreEaccesForDrivers) {
   SimRig r(64, 32);
   ASSERT_EQ(clxgpio_firmware_reserve(r.chip, 0, B(7) | B(8)), 0);
   ASSERT_EQ(clxgpio_firmware_reserve(r.chip, 0, B(7)), 0) << "reserving twice is harmless";
@@ -183,7 +183,7 @@ TEST(Ownership, FirmwareReservedPinsAreEaccesForDrivers) {
   EXPECT_EQ(clxgpio_io_connect(r.chip, 0, B(8), &kIn, 0), -CLX_EACCES);
 }
 
-TEST(Ownership, ReserveOfAConnectedPinIsEbusyAndAllOrNothing) {
+TEST(EngineOwnership, ReserveOfAConnectedPinIsEbusyAndAllOrNothing) {
   SimRig r(64, 32);
   ASSERT_EQ(clxgpio_io_connect(r.chip, 0, B(1), &kIn, 0), 0);
   ASSERT_EQ(clxgpio_irq_connect(r.chip, 2, &kLevelHigh, 0), 0);
@@ -198,7 +198,7 @@ TEST(Ownership, ReserveOfAConnectedPinIsEbusyAndAllOrNothing) {
   EXPECT_EQ(clxgpio_irq_is_connected(r.chip, 2), 1);
 }
 
-TEST(Ownership, ReleaseOfUnreservedPinIsEnotconnAndAllOrNothing) {
+TEST(EngineOwnership, ReleaseOfUnreservedPinIsEnotconnAndAllOrNothing) {
   SimRig r(64, 32);
   ASSERT_EQ(clxgpio_firmware_reserve(r.chip, 0, B(10)), 0);
   EXPECT_EQ(clxgpio_firmware_release(r.chip, 0, B(11)), -CLX_ENOTCONN);
@@ -209,7 +209,7 @@ TEST(Ownership, ReleaseOfUnreservedPinIsEnotconnAndAllOrNothing) {
   EXPECT_EQ(clxgpio_io_mode(r.chip, 12), CLX_IO_INPUT);
 }
 
-TEST(Ownership, SharedInterruptEnablesOnFirstAndDisablesOnLast) {
+TEST(EngineOwnership, SharedInterruptEnablesOnFirstAndDisablesOnLast) {
   Pl061Rig r;
   ASSERT_EQ(clxgpio_irq_connect(r.chip, 3, &kLevelHigh, CLX_CONNECT_SHARED), 0);
   std::vector<Access> enable{
@@ -250,7 +250,7 @@ TEST(Ownership, SharedInterruptEnablesOnFirstAndDisablesOnLast) {
   EXPECT_EQ(clxgpio_irq_disconnect(r.chip, 3), -CLX_ENOTCONN);
 }
 
-TEST(Ownership, ExclusiveInterruptCannotBeJoined) {
+TEST(EngineOwnership, ExclusiveInterruptCannotBeJoined) {
   Pl061Rig r;
   ASSERT_EQ(clxgpio_irq_connect(r.chip, 1, &kLevelHigh, 0), 0);
   r.rec.clear();
@@ -262,7 +262,7 @@ TEST(Ownership, ExclusiveInterruptCannotBeJoined) {
   EXPECT_EQ(clxgpio_irq_disconnect(r.chip, 1), -CLX_ENOTCONN);
 }
 
-TEST(Ownership, ReconfigureOfASharedInterruptIsEbusy) {
+TEST(EngineOwnership, ReconfigureOfASharedInterruptIsEbusy) {
   Pl061Rig r;
   ASSERT_EQ(clxgpio_irq_connect(r.chip, 1, &kLevelHigh, CLX_CONNECT_SHARED), 0);
   ASSERT_EQ(clxgpio_irq_connect(r.chip, 1, &kLevelHigh, CLX_CONNECT_SHARED), 0);
@@ -278,7 +278,7 @@ TEST(Ownership, ReconfigureOfASharedInterruptIsEbusy) {
 
 // User counts are bytes: the engine refuses a connect it could not count, rather than
 // wrapping and losing track of who holds the pin.
-TEST(Ownership, UserCountersDoNotWrap) {
+TEST(EngineOwnership, UserCountersDoNotWrap) {
   SimRig r(64, 32);
   for (int i = 0; i < 255; ++i) ASSERT_EQ(clxgpio_irq_connect(r.chip, 1, &kLevelHigh, CLX_CONNECT_SHARED), 0) << i;
   EXPECT_EQ(clxgpio_irq_connect(r.chip, 1, &kLevelHigh, CLX_CONNECT_SHARED), -CLX_ENOBUFS);
@@ -298,7 +298,7 @@ TEST(Ownership, UserCountersDoNotWrap) {
   EXPECT_EQ(clxgpio_io_disconnect(r.chip, 0, B(2)), -CLX_ENOTCONN);
 }
 
-TEST(Ownership, FailedEnableLeavesThePinFree) {
+TEST(EngineOwnership, FailedEnableLeavesThePinFree) {
   FakeClient fake;
   clx_chip* chip = fake.make_chip();
   fake.fail[FakeClient::kEnableIrq] = -CLX_EIO;
@@ -316,7 +316,7 @@ TEST(Ownership, FailedEnableLeavesThePinFree) {
   EXPECT_EQ(clxgpio_irq_is_connected(chip, 3), 0);
 }
 
-TEST(Ownership, DisconnectReleasesOnlyPinsWhoseLastUserLeft) {
+TEST(EngineOwnership, DisconnectReleasesOnlyPinsWhoseLastUserLeft) {
   Pl061Rig r;
   ASSERT_EQ(clxgpio_io_connect(r.chip, 0, B(1), &kOut, CLX_CONNECT_SHARED), 0);
   ASSERT_EQ(clxgpio_io_connect(r.chip, 0, B(1) | B(2), &kOut, CLX_CONNECT_SHARED), 0);
@@ -331,7 +331,7 @@ TEST(Ownership, DisconnectReleasesOnlyPinsWhoseLastUserLeft) {
   EXPECT_EQ(clxgpio_pin_get_direction(r.chip, 1), 0);
 }
 
-TEST(Ownership, RefusedDisconnectKeepsTheConnection) {
+TEST(EngineOwnership, RefusedDisconnectKeepsTheConnection) {
   FakeClient fake;
   clx_chip* chip = fake.make_chip();
   ASSERT_EQ(clxgpio_io_connect(chip, 0, B(1) | B(2), &kOut, 0), 0);

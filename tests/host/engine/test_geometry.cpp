@@ -28,7 +28,7 @@ int create_with(const clx_client_ops& ops, uint32_t caps = CLX_CAP_LEVEL | CLX_C
 
 // ---- geometry ----
 
-TEST(Geometry, StorageSizeRejectsEachBadGeometryWithItsOwnErrno) {
+TEST(EngineGeometry, StorageSizeRejectsEachBadGeometryWithItsOwnErrno) {
   clx_controller_desc d = desc_of(0, 8);
   EXPECT_EQ(clxgpio_chip_storage_size(&d), -CLX_EINVAL);
   d = desc_of(8, 0);
@@ -54,7 +54,7 @@ TEST(Geometry, StorageSizeRejectsEachBadGeometryWithItsOwnErrno) {
   EXPECT_EQ(clxgpio_chip_storage_size(nullptr), -CLX_EINVAL);
 }
 
-TEST(Geometry, CreateRejectsBadGeometryAndTouchesNothing) {
+TEST(EngineGeometry, CreateRejectsBadGeometryAndTouchesNothing) {
   FakeClient fake;
   struct Case {
     clx_controller_desc d;
@@ -81,7 +81,7 @@ TEST(Geometry, CreateRejectsBadGeometryAndTouchesNothing) {
   EXPECT_TRUE(fake.calls.empty());
 }
 
-TEST(Geometry, CreateNeedsEnoughAlignedStorage) {
+TEST(EngineGeometry, CreateNeedsEnoughAlignedStorage) {
   FakeClient fake(100, 32);
   long need = clxgpio_chip_storage_size(&fake.desc);
   ASSERT_GT(need, 0);
@@ -115,17 +115,15 @@ TEST(Geometry, CreateNeedsEnoughAlignedStorage) {
   EXPECT_TRUE(fake.calls.empty()) << "create must not call the client";
 }
 
-TEST(Geometry, StateBytesIsStorageSpreadOverPins) {
+TEST(EngineGeometry, StateBytesIsStorageSpreadOverPins) {
   SimRig r(100, 32);
   long need = clxgpio_chip_storage_size(&r.controller.desc);
   EXPECT_EQ(clxgpio_chip_state_bytes(r.chip), static_cast<uint32_t>((need + 99) / 100));
 }
 
-// ---- client table rules (GpioClx registration) ----
+TEST(EngineRegistration, FullTableIsAccepted) { EXPECT_EQ(create_with(FakeClient::kAllOps), 0); }
 
-TEST(Registration, FullTableIsAccepted) { EXPECT_EQ(create_with(FakeClient::kAllOps), 0); }
-
-TEST(Registration, StartAndStopAreRequired) {
+TEST(EngineRegistration, StartAndStopAreRequired) {
   clx_client_ops ops = FakeClient::kAllOps;
   ops.start = nullptr;
   EXPECT_EQ(create_with(ops), -CLX_EINVAL);
@@ -134,7 +132,7 @@ TEST(Registration, StartAndStopAreRequired) {
   EXPECT_EQ(create_with(ops), -CLX_EINVAL);
 }
 
-TEST(Registration, InterruptGroupIsAllOrNone) {
+TEST(EngineRegistration, InterruptGroupIsAllOrNone) {
   for (int which = 0; which < 5; ++which) {
     clx_client_ops ops = FakeClient::kAllOps;
     switch (which) {
@@ -167,7 +165,7 @@ TEST(Registration, InterruptGroupIsAllOrNone) {
   EXPECT_EQ(create_with(with_reconf), -CLX_EINVAL);
 }
 
-TEST(Registration, ClearActivePresentIffNotAutoClear) {
+TEST(EngineRegistration, ClearActivePresentIffNotAutoClear) {
   const uint32_t caps = CLX_CAP_LEVEL | CLX_CAP_ACTIVE_HIGH;
   clx_client_ops ops = FakeClient::kAllOps;
   EXPECT_EQ(create_with(ops, caps), 0);
@@ -177,7 +175,7 @@ TEST(Registration, ClearActivePresentIffNotAutoClear) {
   EXPECT_EQ(create_with(ops, caps | CLX_CAP_AUTO_CLEAR), 0);
 }
 
-TEST(Registration, ConnectDisconnectPairedWithReadOrWrite) {
+TEST(EngineRegistration, ConnectDisconnectPairedWithReadOrWrite) {
   clx_client_ops ops = FakeClient::kAllOps;
   ops.connect_io = nullptr;
   EXPECT_EQ(create_with(ops), -CLX_EINVAL);
@@ -202,7 +200,7 @@ TEST(Registration, ConnectDisconnectPairedWithReadOrWrite) {
   EXPECT_EQ(create_with(ops), 0);
 }
 
-TEST(Registration, SaveRestorePaired) {
+TEST(EngineRegistration, SaveRestorePaired) {
   clx_client_ops ops = FakeClient::kAllOps;
   ops.save_bank = nullptr;
   EXPECT_EQ(create_with(ops), -CLX_EINVAL);
@@ -213,7 +211,7 @@ TEST(Registration, SaveRestorePaired) {
   EXPECT_EQ(create_with(ops), 0);
 }
 
-TEST(Registration, OptionalCallbacksMayBeMissing) {
+TEST(EngineRegistration, OptionalCallbacksMayBeMissing) {
   clx_client_ops ops = FakeClient::kAllOps;
   ops.query_enabled = nullptr;
   ops.query_outputs = nullptr;
@@ -224,7 +222,7 @@ TEST(Registration, OptionalCallbacksMayBeMissing) {
   EXPECT_EQ(create_with(ops), 0);
 }
 
-TEST(Registration, BatchedEmulationCallbacksArePairedAndNeedReconfigure) {
+TEST(EngineRegistration, BatchedEmulationCallbacksArePairedAndNeedReconfigure) {
   clx_client_ops ops = FakeClient::kAllOps;
   ops.reconfigure_irqs = nullptr;
   EXPECT_EQ(create_with(ops), -CLX_EINVAL);
@@ -236,9 +234,7 @@ TEST(Registration, BatchedEmulationCallbacksArePairedAndNeedReconfigure) {
   EXPECT_EQ(create_with(ops), -CLX_EINVAL);
 }
 
-// ---- banks ----
-
-TEST(Banks, ShortLastBank) {
+TEST(EngineBanks, ShortLastBank) {
   SimRig r(100, 32);
   EXPECT_EQ(clxgpio_chip_total_pins(r.chip), 100);
   EXPECT_EQ(clxgpio_chip_pins_per_bank(r.chip), 32);
@@ -256,7 +252,7 @@ TEST(Banks, ShortLastBank) {
       W(sim::at(3, sim::OUT_SET), 0x8),
   };
   EXPECT_EQ(r.rec->log, expect) << to_string(r.rec->log);
-  EXPECT_EQ(clxgpio_simhw_level(r.hw, 99), 1);
+  EXPECT_EQ(clx_simhw_level(r.hw, 99), 1);
   EXPECT_EQ(clxgpio_pin_read(r.chip, 99), 1);
   uint64_t v = 0;
   EXPECT_EQ(clxgpio_bank_read(r.chip, 3, 0xF, &v), 0);
@@ -267,7 +263,7 @@ TEST(Banks, ShortLastBank) {
   EXPECT_EQ(clxgpio_irq_is_connected(r.chip, 98), 1);
 }
 
-TEST(Banks, OutOfRangePinsBanksAndMasksAreRejectedWithoutAnyAccess) {
+TEST(EngineBanks, OutOfRangePinsBanksAndMasksAreRejectedWithoutAnyAccess) {
   SimRig r(100, 32);
   clx_irq_config icfg = irq_cfg(CLX_IRQ_EDGE, CLX_POL_BOTH);
   clx_io_config in = io_cfg(CLX_IO_INPUT);
@@ -325,7 +321,7 @@ TEST(Banks, OutOfRangePinsBanksAndMasksAreRejectedWithoutAnyAccess) {
   EXPECT_EQ(clxgpio_io_mode(r.chip, 99), CLX_IO_INPUT);
 }
 
-TEST(Banks, NullOutputPointersAreEinval) {
+TEST(EngineBanks, NullOutputPointersAreEinval) {
   SimRig r(64, 32);
   r.rec->clear();
   clx_io_config in = io_cfg(CLX_IO_INPUT);
@@ -341,7 +337,7 @@ TEST(Banks, NullOutputPointersAreEinval) {
   EXPECT_EQ(clxgpio_io_connect(r.chip, 0, 1, &in, 0), 0);
 }
 
-TEST(Banks, SixtyFourPinBanksUseTheHighWord) {
+TEST(EngineBanks, SixtyFourPinBanksUseTheHighWord) {
   SimRig r(128, 64);
   EXPECT_EQ(clxgpio_chip_bank_count(r.chip), 2);
   EXPECT_EQ(clxgpio_chip_pins_per_bank(r.chip), 64);
@@ -355,7 +351,7 @@ TEST(Banks, SixtyFourPinBanksUseTheHighWord) {
       W(sim::at(0, sim::OUT_SET + sim::HI), 0x100),
   };
   EXPECT_EQ(r.rec->log, expect) << to_string(r.rec->log);
-  EXPECT_EQ(clxgpio_simhw_level(r.hw, 40), 1);
+  EXPECT_EQ(clx_simhw_level(r.hw, 40), 1);
 
   // Pin 63 is the top bit of bank 0; pin 64 is bank 1 bit 0 (LO word of window 1).
   r.rec->clear();
@@ -393,7 +389,7 @@ TEST(Banks, SixtyFourPinBanksUseTheHighWord) {
   EXPECT_EQ(dispatch(r.chip, 0), (std::vector<Event>{level(50)}));
 }
 
-TEST(Banks, IrqLineMappingIncludingSharedLines) {
+TEST(EngineBanks, IrqLineMappingIncludingSharedLines) {
   FakeClient fake(32, 8);
   const uint8_t lines[] = {50, 50, 51, 51};
   fake.desc.bank_irq_line = lines;
@@ -414,7 +410,7 @@ TEST(Banks, IrqLineMappingIncludingSharedLines) {
   EXPECT_EQ(clxgpio_chip_bank_irq_line(c2, 1), 8);
 }
 
-TEST(Banks, SinglePinChipAndWidestChip) {
+TEST(EngineBanks, SinglePinChipAndWidestChip) {
   FakeClient one(1, 1);
   clx_chip* chip = one.make_chip();
   EXPECT_EQ(clxgpio_chip_bank_count(chip), 1);
@@ -435,7 +431,7 @@ TEST(Banks, SinglePinChipAndWidestChip) {
   EXPECT_EQ(clxgpio_pin_get_direction(big, CLX_MAX_PINS), -CLX_ERANGE);
 }
 
-TEST(BadInput, EnumsAndFlagsAreEinvalAndChangeNothing) {
+TEST(EngineBadInput, EnumsAndFlagsAreEinvalAndChangeNothing) {
   SimRig r(64, 32);
   clx_irq_config good = irq_cfg(CLX_IRQ_EDGE, CLX_POL_BOTH);
   r.rec->clear();
@@ -500,7 +496,7 @@ TEST(BadInput, EnumsAndFlagsAreEinvalAndChangeNothing) {
 // A C caller can store any int in an enum field (C has no range rule; C++ does).
 // The engine must turn those into -EINVAL without reading them as C++ enums, which
 // UBSan reports as undefined behaviour.
-TEST(BadInput, EnumFieldsOutsideTheEnumRangeFromC) {
+TEST(EngineBadInput, EnumFieldsOutsideTheEnumRangeFromC) {
   SimRig r(64, 32);
   auto poke = [](auto& field, int value) { std::memcpy(&field, &value, sizeof value); };
   static_assert(sizeof(clx_irq_mode) == sizeof(int), "C enums are int-sized here");

@@ -13,17 +13,17 @@ namespace {
 
 const clx_irq_config kBoth = irq_cfg(CLX_IRQ_EDGE, CLX_POL_BOTH);
 
-class ActiveBoth : public ::testing::TestWithParam<bool> {
+class EngineActiveBoth : public ::testing::TestWithParam<bool> {
  protected:
-  bool mm() const { return GetParam(); }
+  clx_sim_attach attach() const { return GetParam() ? CLX_SIM_MEMORY_MAPPED : CLX_SIM_SLEEPING; }
 };
 
 std::string flavour(const ::testing::TestParamInfo<bool>& i) { return i.param ? "MemoryMapped" : "Sleeping"; }
 
 }  // namespace
 
-TEST_P(ActiveBoth, ConnectProgramsLevelLowAndStaysQuietWhenNotAsserted) {
-  SimRig r(128, 32, mm());
+TEST_P(EngineActiveBoth, ConnectProgramsLevelLowAndStaysQuietWhenNotAsserted) {
+  SimRig r(128, 32, attach());
   r.drive(3, 1);  // deasserted (asserted is low by default)
   r.rec->clear();
   ASSERT_EQ(clxgpio_irq_connect(r.chip, 3, &kBoth, 0), 0);
@@ -41,8 +41,8 @@ TEST_P(ActiveBoth, ConnectProgramsLevelLowAndStaysQuietWhenNotAsserted) {
   EXPECT_EQ(dispatch(r.chip, 0), (std::vector<Event>{rising(3)}));
 }
 
-TEST_P(ActiveBoth, FirstEventIsAssertedWhenTheLineAlreadyIs) {
-  SimRig r(128, 32, mm());
+TEST_P(EngineActiveBoth, FirstEventIsAssertedWhenTheLineAlreadyIs) {
+  SimRig r(128, 32, attach());
   ASSERT_EQ(clxgpio_irq_connect(r.chip, 40, &kBoth, 0), 0);  // bank 1, line low
   EXPECT_TRUE(r.pending(1));
   EXPECT_FALSE(r.pending(0));
@@ -52,8 +52,8 @@ TEST_P(ActiveBoth, FirstEventIsAssertedWhenTheLineAlreadyIs) {
   EXPECT_TRUE(dispatch(r.chip, 1).empty()) << "exactly one event for one assertion";
 }
 
-TEST_P(ActiveBoth, DsmAssertedHighOverride) {
-  SimRig r(128, 32, mm());
+TEST_P(EngineActiveBoth, DsmAssertedHighOverride) {
+  SimRig r(128, 32, attach());
   ASSERT_EQ(clxgpio_irq_set_asserted_high(r.chip, 5, 1), 0);
   ASSERT_EQ(clxgpio_irq_connect(r.chip, 5, &kBoth, 0), 0);
   EXPECT_EQ(sim_peek(r, 0, sim::POLARITY), B(5)) << "armed for high";
@@ -80,8 +80,8 @@ TEST_P(ActiveBoth, DsmAssertedHighOverride) {
 
 // "Applies to later connects": changing the _DSM answer under a live connection must
 // not change which events that connection calls asserted (they must still alternate).
-TEST_P(ActiveBoth, AssertedLevelIsFixedForTheLifeOfAConnection) {
-  SimRig r(128, 32, mm());
+TEST_P(EngineActiveBoth, AssertedLevelIsFixedForTheLifeOfAConnection) {
+  SimRig r(128, 32, attach());
   ASSERT_EQ(clxgpio_irq_connect(r.chip, 2, &kBoth, 0), 0);
   EXPECT_EQ(dispatch(r.chip, 0), (std::vector<Event>{falling(2, ASSERTED)}));
   ASSERT_EQ(clxgpio_irq_set_asserted_high(r.chip, 2, 1), 0);
@@ -91,8 +91,8 @@ TEST_P(ActiveBoth, AssertedLevelIsFixedForTheLifeOfAConnection) {
   EXPECT_EQ(dispatch(r.chip, 0), (std::vector<Event>{falling(2, ASSERTED)}));
 }
 
-TEST_P(ActiveBoth, ThousandTogglesGiveThousandAlternatingEvents) {
-  SimRig r(128, 32, mm());
+TEST_P(EngineActiveBoth, ThousandTogglesGiveThousandAlternatingEvents) {
+  SimRig r(128, 32, attach());
   r.drive(17, 1);
   ASSERT_EQ(clxgpio_irq_connect(r.chip, 17, &kBoth, 0), 0);
   std::vector<Event> all;
@@ -112,8 +112,8 @@ TEST_P(ActiveBoth, ThousandTogglesGiveThousandAlternatingEvents) {
   }
 }
 
-TEST_P(ActiveBoth, ServiceOrderIsMaskReconfigureClearUnmask) {
-  SimRig r(128, 32, mm());
+TEST_P(EngineActiveBoth, ServiceOrderIsMaskReconfigureClearUnmask) {
+  SimRig r(128, 32, attach());
   ASSERT_EQ(clxgpio_irq_connect(r.chip, 4, &kBoth, 0), 0);  // low: fires
   r.rec->clear();
   ASSERT_EQ(dispatch(r.chip, 0), (std::vector<Event>{falling(4, ASSERTED)}));
@@ -128,8 +128,8 @@ TEST_P(ActiveBoth, ServiceOrderIsMaskReconfigureClearUnmask) {
 }
 
 // The simulated controller batches: one mask, one reconfigure, one clear, one unmask.
-TEST_P(ActiveBoth, TwoPinsShareOneMaskAndOneClear) {
-  SimRig r(128, 32, mm());
+TEST_P(EngineActiveBoth, TwoPinsShareOneMaskAndOneClear) {
+  SimRig r(128, 32, attach());
   ASSERT_EQ(clxgpio_irq_connect(r.chip, 1, &kBoth, 0), 0);
   ASSERT_EQ(clxgpio_irq_connect(r.chip, 9, &kBoth, 0), 0);
   r.rec->clear();
@@ -145,8 +145,8 @@ TEST_P(ActiveBoth, TwoPinsShareOneMaskAndOneClear) {
   EXPECT_EQ(r.rec->log, expect) << to_string(r.rec->log);
 }
 
-TEST_P(ActiveBoth, GlitchInsideTheReconfigureWindowCollapses) {
-  SimRig r(128, 32, mm());
+TEST_P(EngineActiveBoth, GlitchInsideTheReconfigureWindowCollapses) {
+  SimRig r(128, 32, attach());
   ASSERT_EQ(clxgpio_irq_connect(r.chip, 4, &kBoth, 0), 0);  // low: asserted, pending
   bool fired = false;
   r.rec->after = [&](const Access& a) {
@@ -171,9 +171,9 @@ TEST_P(ActiveBoth, GlitchInsideTheReconfigureWindowCollapses) {
   EXPECT_EQ(dispatch(r.chip, 0), (std::vector<Event>{falling(4, ASSERTED)}));
 }
 
-TEST_P(ActiveBoth, ChangeInsideTheWindowThatStaysFiresAgain) {
+TEST_P(EngineActiveBoth, ChangeInsideTheWindowThatStaysFiresAgain) {
   for (uint32_t when : {sim::ENABLE, sim::POLARITY, sim::STATUS}) {
-    SimRig r(128, 32, mm());
+    SimRig r(128, 32, attach());
     ASSERT_EQ(clxgpio_irq_connect(r.chip, 4, &kBoth, 0), 0);
     bool fired = false;
     r.rec->after = [&](const Access& a) {
@@ -192,8 +192,8 @@ TEST_P(ActiveBoth, ChangeInsideTheWindowThatStaysFiresAgain) {
   }
 }
 
-TEST_P(ActiveBoth, ChangesWhileConsumerMaskedAreResolvedAtUnmask) {
-  SimRig r(128, 32, mm());
+TEST_P(EngineActiveBoth, ChangesWhileConsumerMaskedAreResolvedAtUnmask) {
+  SimRig r(128, 32, attach());
   r.drive(8, 1);
   ASSERT_EQ(clxgpio_irq_connect(r.chip, 8, &kBoth, 0), 0);
   ASSERT_EQ(clxgpio_irq_mask(r.chip, 8), 0);
@@ -209,8 +209,8 @@ TEST_P(ActiveBoth, ChangesWhileConsumerMaskedAreResolvedAtUnmask) {
   EXPECT_EQ(dispatch(r.chip, 0), (std::vector<Event>{falling(8, ASSERTED)}));
 }
 
-TEST_P(ActiveBoth, DisconnectStopsEvents) {
-  SimRig r(128, 32, mm());
+TEST_P(EngineActiveBoth, DisconnectStopsEvents) {
+  SimRig r(128, 32, attach());
   ASSERT_EQ(clxgpio_irq_connect(r.chip, 4, &kBoth, 0), 0);
   ASSERT_EQ(clxgpio_irq_disconnect(r.chip, 4), 0);
   EXPECT_EQ(sim_peek(r, 0, sim::ENABLE), 0u);
@@ -223,8 +223,8 @@ TEST_P(ActiveBoth, DisconnectStopsEvents) {
   EXPECT_EQ(dispatch(r.chip, 0), (std::vector<Event>{falling(4, ASSERTED)}));
 }
 
-TEST_P(ActiveBoth, LinuxEdgeSemanticsArmFromTheCurrentLevel) {
-  SimRig r(128, 32, mm());
+TEST_P(EngineActiveBoth, LinuxEdgeSemanticsArmFromTheCurrentLevel) {
+  SimRig r(128, 32, attach());
   r.rec->clear();
   ASSERT_EQ(clxgpio_irq_connect(r.chip, 2, &kBoth, CLX_CONNECT_EDGE_SEMANTICS), 0);
   std::vector<Access> expect{
@@ -247,8 +247,8 @@ TEST_P(ActiveBoth, LinuxEdgeSemanticsArmFromTheCurrentLevel) {
   EXPECT_EQ(dispatch(r.chip, 0), (std::vector<Event>{falling(3, ASSERTED)}));
 }
 
-TEST_P(ActiveBoth, SingleEdgesAreEmulatedAndOnlyTheWantedOneIsReported) {
-  SimRig r(128, 32, mm());
+TEST_P(EngineActiveBoth, SingleEdgesAreEmulatedAndOnlyTheWantedOneIsReported) {
+  SimRig r(128, 32, attach());
   clx_irq_config rise = irq_cfg(CLX_IRQ_EDGE, CLX_POL_HIGH);
   clx_irq_config fall = irq_cfg(CLX_IRQ_EDGE, CLX_POL_LOW);
   r.drive(11, 1);  // a high line at connect is no rising edge
@@ -274,8 +274,8 @@ TEST_P(ActiveBoth, SingleEdgesAreEmulatedAndOnlyTheWantedOneIsReported) {
   EXPECT_EQ(all, expect);
 }
 
-TEST_P(ActiveBoth, LevelInterruptsAreNotEmulated) {
-  SimRig r(128, 32, mm());
+TEST_P(EngineActiveBoth, LevelInterruptsAreNotEmulated) {
+  SimRig r(128, 32, attach());
   clx_irq_config hi = irq_cfg(CLX_IRQ_LEVEL, CLX_POL_HIGH);
   ASSERT_EQ(clxgpio_irq_connect(r.chip, 12, &hi, 0), 0);
   r.drive(12, 1);
@@ -286,8 +286,8 @@ TEST_P(ActiveBoth, LevelInterruptsAreNotEmulated) {
   EXPECT_EQ(dispatch(r.chip, 0), (std::vector<Event>{level(12)}));
 }
 
-TEST_P(ActiveBoth, AllSixtyFourPinsOfABankFireAtOnce) {
-  SimRig r(128, 64, mm());
+TEST_P(EngineActiveBoth, AllSixtyFourPinsOfABankFireAtOnce) {
+  SimRig r(128, 64, attach());
   for (uint16_t p = 0; p < 64; ++p) ASSERT_EQ(clxgpio_irq_connect(r.chip, p, &kBoth, 0), 0) << p;
   EXPECT_EQ(sim_peek(r, 0, sim::ENABLE), ~uint64_t{0});
   EXPECT_TRUE(r.pending(0));
@@ -317,8 +317,8 @@ TEST_P(ActiveBoth, AllSixtyFourPinsOfABankFireAtOnce) {
   for (uint16_t i = 0; i < 32; ++i) EXPECT_EQ(ev[i], falling(static_cast<uint16_t>(2 * i + 1), ASSERTED));
 }
 
-TEST_P(ActiveBoth, TopPinOfAWideBankUsesTheHighWord) {
-  SimRig r(128, 64, mm());
+TEST_P(EngineActiveBoth, TopPinOfAWideBankUsesTheHighWord) {
+  SimRig r(128, 64, attach());
   r.drive(127, 1);
   r.rec->clear();
   ASSERT_EQ(clxgpio_irq_connect(r.chip, 127, &kBoth, 0), 0);  // bank 1 pin 63
@@ -332,46 +332,4 @@ TEST_P(ActiveBoth, TopPinOfAWideBankUsesTheHighWord) {
   EXPECT_EQ(dispatch(r.chip, 1), (std::vector<Event>{falling(63, ASSERTED)}));
 }
 
-INSTANTIATE_TEST_SUITE_P(Sim, ActiveBoth, ::testing::Bool(), flavour);
-
-// The sleeping controller declares itself so (and keeps its lock for pin I/O), and
-// otherwise produces the same register traffic and events as the memory-mapped one.
-TEST(Sleeping, SameTrafficAndEventsAsMemoryMapped) {
-  SimRig mmr(64, 32, true);
-  SimRig slp(64, 32, false);
-  EXPECT_NE(clxgpio_chip_caps(mmr.chip) & CLX_CAP_MEMORY_MAPPED, 0u);
-  EXPECT_EQ(clxgpio_chip_caps(slp.chip) & CLX_CAP_MEMORY_MAPPED, 0u);
-  EXPECT_NE(clxgpio_chip_caps(mmr.chip) & CLX_CAP_ATOMIC_IO, 0u);
-  EXPECT_EQ(clxgpio_chip_caps(mmr.chip) & ~(CLX_CAP_MEMORY_MAPPED | CLX_CAP_ATOMIC_IO),
-            clxgpio_chip_caps(slp.chip));
-
-  auto script = [](SimRig& r) {
-    std::vector<Event> ev;
-    auto add = [&](const std::vector<Event>& e) { ev.insert(ev.end(), e.begin(), e.end()); };
-    clx_io_config out = io_cfg(CLX_IO_OUTPUT);
-    clx_irq_config rise = irq_cfg(CLX_IRQ_EDGE, CLX_POL_HIGH);
-    EXPECT_EQ(clxgpio_io_connect(r.chip, 0, B(0), &out, 0), 0);
-    EXPECT_EQ(clxgpio_pin_write(r.chip, 0, 1), 0);
-    EXPECT_EQ(clxgpio_irq_connect(r.chip, 3, &kBoth, 0), 0);
-    EXPECT_EQ(clxgpio_irq_connect(r.chip, 35, &rise, 0), 0);
-    add(dispatch(r.chip, 0));
-    for (int i = 0; i < 6; ++i) {
-      r.drive(3, i % 2 == 0);
-      r.drive(35, i % 2 == 0);
-      add(dispatch(r.chip, 0));
-      add(dispatch(r.chip, 1));
-    }
-    EXPECT_EQ(clxgpio_irq_disconnect(r.chip, 3), 0);
-    return ev;
-  };
-  auto a = script(mmr);
-  auto b = script(slp);
-  EXPECT_EQ(a, b);
-  // One difference: without atomic I/O the engine keeps an output latch and reads
-  // what the fresh output drives (LEVEL) when it connects it.
-  std::vector<Access> want = mmr.rec->log;
-  ASSERT_GE(want.size(), 2u);
-  want.insert(want.begin() + 2, R(sim::LEVEL, 0));
-  EXPECT_EQ(slp.rec->log, want) << to_string(slp.rec->log);
-  EXPECT_EQ(a.size(), 1u + 6u + 3u);
-}
+INSTANTIATE_TEST_SUITE_P(Sim, EngineActiveBoth, ::testing::Bool(), flavour);

@@ -11,20 +11,20 @@ namespace {
 
 const clx_irq_config kBothDebounced = irq_cfg(CLX_IRQ_EDGE, CLX_POL_BOTH, 500);  // 5 ms
 
-class Debounce : public ::testing::TestWithParam<bool> {
+class EngineDebounce : public ::testing::TestWithParam<bool> {
  protected:
-  bool mm() const { return GetParam(); }
+  clx_sim_attach attach() const { return GetParam() ? CLX_SIM_MEMORY_MAPPED : CLX_SIM_SLEEPING; }
 };
 
 std::string flavour(const ::testing::TestParamInfo<bool>& i) { return i.param ? "MemoryMapped" : "Sleeping"; }
 
 }  // namespace
 
-TEST_P(Debounce, ChangeRestartsTheTimerAndExpiryDeliversIt) {
-  SimRig r(64, 32, mm());
+TEST_P(EngineDebounce, ChangeRestartsTheTimerAndExpiryDeliversIt) {
+  SimRig r(64, 32, attach());
   r.drive(7, 1);
   ASSERT_EQ(clxgpio_irq_connect(r.chip, 7, &kBothDebounced, 0), 0);
-  EXPECT_EQ(clxgpio_pin_debounce(r.chip, 7), 500);
+  EXPECT_EQ(debounce_of(r.chip, 7), 500);
   EXPECT_TRUE(dispatch(r.chip, 0).empty());
 
   EXPECT_TRUE(r.drive(7, 0));
@@ -43,8 +43,8 @@ TEST_P(Debounce, ChangeRestartsTheTimerAndExpiryDeliversIt) {
   EXPECT_EQ(expire(r.chip, 0, B(7)), (std::vector<Event>{rising(7)}));
 }
 
-TEST_P(Debounce, BounceBackBeforeExpiryCancels) {
-  SimRig r(64, 32, mm());
+TEST_P(EngineDebounce, BounceBackBeforeExpiryCancels) {
+  SimRig r(64, 32, attach());
   r.drive(7, 1);
   ASSERT_EQ(clxgpio_irq_connect(r.chip, 7, &kBothDebounced, 0), 0);
   clx_dispatch raw{};
@@ -64,8 +64,8 @@ TEST_P(Debounce, BounceBackBeforeExpiryCancels) {
   EXPECT_EQ(expire(r.chip, 0, B(7)), (std::vector<Event>{falling(7, ASSERTED)}));
 }
 
-TEST_P(Debounce, BounceAwayAgainRestartsAndDeliversOnce) {
-  SimRig r(64, 32, mm());
+TEST_P(EngineDebounce, BounceAwayAgainRestartsAndDeliversOnce) {
+  SimRig r(64, 32, attach());
   r.drive(7, 1);
   ASSERT_EQ(clxgpio_irq_connect(r.chip, 7, &kBothDebounced, 0), 0);
   clx_dispatch raw{};
@@ -87,8 +87,8 @@ TEST_P(Debounce, BounceAwayAgainRestartsAndDeliversOnce) {
 // The timer and the interrupt race: the line bounced back and its interrupt is still
 // waiting to be serviced when the timer expires. The expiry must not deliver a change
 // the line no longer shows (FACTS 10: at expiry read the level).
-TEST_P(Debounce, ExpiryBeforeTheBounceBackIsServicedDeliversNothing) {
-  SimRig r(64, 32, mm());
+TEST_P(EngineDebounce, ExpiryBeforeTheBounceBackIsServicedDeliversNothing) {
+  SimRig r(64, 32, attach());
   r.drive(7, 1);
   ASSERT_EQ(clxgpio_irq_connect(r.chip, 7, &kBothDebounced, 0), 0);
   clx_dispatch raw{};
@@ -110,8 +110,8 @@ TEST_P(Debounce, ExpiryBeforeTheBounceBackIsServicedDeliversNothing) {
 
 // Back and away again before the service: the change stands, delivered once, and the
 // late service of the stale interrupt adds nothing.
-TEST_P(Debounce, ExpiryAfterBackAndAwayAgainDeliversOnce) {
-  SimRig r(64, 32, mm());
+TEST_P(EngineDebounce, ExpiryAfterBackAndAwayAgainDeliversOnce) {
+  SimRig r(64, 32, attach());
   r.drive(7, 1);
   ASSERT_EQ(clxgpio_irq_connect(r.chip, 7, &kBothDebounced, 0), 0);
   clx_dispatch raw{};
@@ -134,8 +134,8 @@ TEST_P(Debounce, ExpiryAfterBackAndAwayAgainDeliversOnce) {
   EXPECT_EQ(expire(r.chip, 0, raw.debounce_restart), (std::vector<Event>{rising(7)}));
 }
 
-TEST_P(Debounce, LineAssertedAtConnectIsDebouncedToo) {
-  SimRig r(64, 32, mm());
+TEST_P(EngineDebounce, LineAssertedAtConnectIsDebouncedToo) {
+  SimRig r(64, 32, attach());
   ASSERT_EQ(clxgpio_irq_connect(r.chip, 2, &kBothDebounced, 0), 0);  // low: asserted
   clx_dispatch raw{};
   EXPECT_TRUE(dispatch(r.chip, 0, &raw).empty());
@@ -143,8 +143,8 @@ TEST_P(Debounce, LineAssertedAtConnectIsDebouncedToo) {
   EXPECT_EQ(expire(r.chip, 0, B(2)), (std::vector<Event>{falling(2, ASSERTED)}));
 }
 
-TEST_P(Debounce, SeveralPinsRestartTogetherAndExpireSeparately) {
-  SimRig r(64, 32, mm());
+TEST_P(EngineDebounce, SeveralPinsRestartTogetherAndExpireSeparately) {
+  SimRig r(64, 32, attach());
   for (uint16_t p : {1, 2, 3}) {
     r.drive(p, 1);
     ASSERT_EQ(clxgpio_irq_connect(r.chip, p, &kBothDebounced, 0), 0);
@@ -159,8 +159,8 @@ TEST_P(Debounce, SeveralPinsRestartTogetherAndExpireSeparately) {
       << "pin 2 never changed; pin 3 already delivered";
 }
 
-TEST_P(Debounce, MaskedPendingPinIsCheckedAgainstTheLineAtExpiry) {
-  SimRig r(64, 32, mm());
+TEST_P(EngineDebounce, MaskedPendingPinIsCheckedAgainstTheLineAtExpiry) {
+  SimRig r(64, 32, attach());
   r.drive(5, 1);
   r.drive(6, 1);
   ASSERT_EQ(clxgpio_irq_connect(r.chip, 5, &kBothDebounced, 0), 0);
@@ -180,8 +180,8 @@ TEST_P(Debounce, MaskedPendingPinIsCheckedAgainstTheLineAtExpiry) {
   EXPECT_TRUE(expire(r.chip, 0, B(5)).empty());
 }
 
-TEST_P(Debounce, DisconnectDropsAPendingChange) {
-  SimRig r(64, 32, mm());
+TEST_P(EngineDebounce, DisconnectDropsAPendingChange) {
+  SimRig r(64, 32, attach());
   r.drive(4, 1);
   ASSERT_EQ(clxgpio_irq_connect(r.chip, 4, &kBothDebounced, 0), 0);
   r.drive(4, 0);
@@ -192,8 +192,8 @@ TEST_P(Debounce, DisconnectDropsAPendingChange) {
   EXPECT_TRUE(expire(r.chip, 0, B(4)).empty());
 }
 
-TEST_P(Debounce, DebouncedSingleEdgeDeliversOnlyItsEdge) {
-  SimRig r(64, 32, mm());
+TEST_P(EngineDebounce, DebouncedSingleEdgeDeliversOnlyItsEdge) {
+  SimRig r(64, 32, attach());
   clx_irq_config rise = irq_cfg(CLX_IRQ_EDGE, CLX_POL_HIGH, 100);
   ASSERT_EQ(clxgpio_irq_connect(r.chip, 9, &rise, 0), 0);  // line low
   clx_dispatch raw{};
@@ -209,27 +209,27 @@ TEST_P(Debounce, DebouncedSingleEdgeDeliversOnlyItsEdge) {
   }
 }
 
-TEST_P(Debounce, LevelInterruptsCannotBeDebouncedInSoftware) {
-  SimRig r(64, 32, mm());
+TEST_P(EngineDebounce, LevelInterruptsCannotBeDebouncedInSoftware) {
+  SimRig r(64, 32, attach());
   r.rec->clear();
   clx_irq_config lvl = irq_cfg(CLX_IRQ_LEVEL, CLX_POL_HIGH, 500);
   EXPECT_EQ(clxgpio_irq_connect(r.chip, 3, &lvl, 0), -CLX_EOPNOTSUPP);
   EXPECT_TRUE(r.rec->log.empty()) << to_string(r.rec->log);
   EXPECT_EQ(clxgpio_irq_is_connected(r.chip, 3), 0);
-  EXPECT_EQ(clxgpio_pin_debounce(r.chip, 3), 0);
+  EXPECT_EQ(debounce_of(r.chip, 3), 0);
   // A connected level interrupt refuses a debounce and keeps working as it was.
   clx_irq_config plain = irq_cfg(CLX_IRQ_LEVEL, CLX_POL_HIGH);
   ASSERT_EQ(clxgpio_irq_connect(r.chip, 3, &plain, 0), 0);
   r.rec->clear();
   EXPECT_EQ(clxgpio_pin_set_debounce(r.chip, 3, 500), -CLX_EOPNOTSUPP);
   EXPECT_TRUE(r.rec->log.empty()) << to_string(r.rec->log);
-  EXPECT_EQ(clxgpio_pin_debounce(r.chip, 3), 0);
+  EXPECT_EQ(debounce_of(r.chip, 3), 0);
   r.drive(3, 1);
   EXPECT_EQ(dispatch(r.chip, 0), (std::vector<Event>{level(3)}));
 }
 
-TEST_P(Debounce, SetDebounceOnAConnectedPinReprograms) {
-  SimRig r(64, 32, mm());
+TEST_P(EngineDebounce, SetDebounceOnAConnectedPinReprograms) {
+  SimRig r(64, 32, attach());
   r.drive(8, 1);
   clx_irq_config both = irq_cfg(CLX_IRQ_EDGE, CLX_POL_BOTH);
   ASSERT_EQ(clxgpio_irq_connect(r.chip, 8, &both, 0), 0);
@@ -238,7 +238,7 @@ TEST_P(Debounce, SetDebounceOnAConnectedPinReprograms) {
 
   r.rec->clear();
   ASSERT_EQ(clxgpio_pin_set_debounce(r.chip, 8, 250), 0);
-  EXPECT_EQ(clxgpio_pin_debounce(r.chip, 8), 250);
+  EXPECT_EQ(debounce_of(r.chip, 8), 250);
   // disable, then enable again armed for the way back (high)
   std::vector<Access> expect{
       W(sim::ENABLE, 0),
@@ -267,8 +267,8 @@ TEST_P(Debounce, SetDebounceOnAConnectedPinReprograms) {
 }
 
 // A change that happened while the pin was being reprogrammed is not lost.
-TEST_P(Debounce, ReprogrammingNoticesALineThatMovedMeanwhile) {
-  SimRig r(64, 32, mm());
+TEST_P(EngineDebounce, ReprogrammingNoticesALineThatMovedMeanwhile) {
+  SimRig r(64, 32, attach());
   r.drive(8, 1);
   ASSERT_EQ(clxgpio_irq_connect(r.chip, 8, &kBothDebounced, 0), 0);
   ASSERT_EQ(clxgpio_irq_mask(r.chip, 8), 0);
@@ -279,26 +279,9 @@ TEST_P(Debounce, ReprogrammingNoticesALineThatMovedMeanwhile) {
   EXPECT_EQ(dispatch(r.chip, 0), (std::vector<Event>{falling(8, ASSERTED)}));
 }
 
-INSTANTIATE_TEST_SUITE_P(Sim, Debounce, ::testing::Bool(), flavour);
+INSTANTIATE_TEST_SUITE_P(Sim, EngineDebounce, ::testing::Bool(), flavour);
 
-TEST(DebouncePl061, EdgeWithDebounceIsEmulatedInLevelMode) {
-  Pl061Rig r;
-  clx_irq_config rise = irq_cfg(CLX_IRQ_EDGE, CLX_POL_HIGH, 300);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 2, &rise, 0), 0);
-  EXPECT_EQ(r.hw.is, 0x04) << "level mode";
-  EXPECT_EQ(r.hw.iev, 0x04) << "armed for high";
-  EXPECT_EQ(r.hw.ibe, 0);
-  r.hw.set_input(2, true);
-  clx_dispatch raw{};
-  EXPECT_TRUE(dispatch(r.chip, 0, &raw).empty());
-  EXPECT_EQ(raw.debounce_restart, B(2));
-  EXPECT_EQ(r.hw.iev, 0) << "armed for the way back";
-  EXPECT_EQ(expire(r.chip, 0, B(2)), (std::vector<Event>{rising(2)}));
-  clx_irq_config lvl = irq_cfg(CLX_IRQ_LEVEL, CLX_POL_LOW, 300);
-  EXPECT_EQ(clxgpio_irq_connect(r.chip, 3, &lvl, 0), -CLX_EOPNOTSUPP);
-}
-
-TEST(DebounceFake, InterruptOnlyControllerStillDebounces) {
+TEST(EngineDebounceInterruptOnly, InterruptOnlyControllerStillDebounces) {
   FakeClient fake(8, 8, CLX_CAP_LEVEL | CLX_CAP_ACTIVE_HIGH | CLX_CAP_ACTIVE_LOW | CLX_CAP_MEMORY_MAPPED);
   fake.ops.connect_io = nullptr;
   fake.ops.disconnect_io = nullptr;
@@ -330,7 +313,7 @@ TEST(DebounceFake, InterruptOnlyControllerStillDebounces) {
   EXPECT_EQ(expire(c2, 0, B(3)), (std::vector<Event>{falling(3, ASSERTED)}));
 }
 
-TEST(DebounceHw, HardwareDebounceIsPassedThroughNotEmulated) {
+TEST(EngineDebounceHw, HardwareDebounceIsPassedThroughNotEmulated) {
   FakeClient fake(8, 8,
                   CLX_CAP_LEVEL | CLX_CAP_EDGE | CLX_CAP_ACTIVE_HIGH | CLX_CAP_ACTIVE_LOW |
                       CLX_CAP_HW_DEBOUNCE | CLX_CAP_MEMORY_MAPPED);
@@ -362,11 +345,11 @@ TEST(DebounceHw, HardwareDebounceIsPassedThroughNotEmulated) {
   EXPECT_EQ(fake.last_mask, B(6));
 }
 
-TEST(DebounceHw, WithoutHardwareDebounceIoConnectsDoNotPassIt) {
+TEST(EngineDebounceHw, WithoutHardwareDebounceIoConnectsDoNotPassIt) {
   FakeClient fake;
   clx_chip* chip = fake.make_chip();
   clx_io_config in = io_cfg(CLX_IO_INPUT, CLX_PULL_DEFAULT, 0, 900);
   ASSERT_EQ(clxgpio_io_connect(chip, 0, B(6), &in, 0), 0);
   EXPECT_EQ(fake.last_io.debounce_timeout, 0);
-  EXPECT_EQ(clxgpio_pin_debounce(chip, 6), 900) << "remembered for emulation";
+  EXPECT_EQ(debounce_of(chip, 6), 900) << "remembered for emulation";
 }

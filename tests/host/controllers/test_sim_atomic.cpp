@@ -25,10 +25,10 @@ struct DirectSim {
   clx_chip* chip = nullptr;
 
   DirectSim(uint16_t total, uint8_t per_bank) {
-    hw_mem = std::make_unique<Storage>(clxgpio_simhw_storage_size(total, per_bank));
-    EXPECT_EQ(clxgpio_simhw_init(hw_mem->data(), hw_mem->size(), total, per_bank, &hw), 0);
+    hw_mem = std::make_unique<Storage>(clx_simhw_storage_size(total, per_bank));
+    EXPECT_EQ(clx_simhw_init(hw_mem->data(), hw_mem->size(), total, per_bank, nullptr, nullptr, &hw), 0);
     ctl = std::make_unique<Storage>(clxgpio_sim_storage_size(total, per_bank));
-    EXPECT_EQ(clxgpio_sim_init(ctl->data(), ctl->size(), &clxgpio_simhw_bus, hw, total, per_bank, 1,
+    EXPECT_EQ(clxgpio_sim_init(ctl->data(), ctl->size(), &clx_simhw_bus, hw, total, per_bank, CLX_SIM_MEMORY_MAPPED,
                                &controller),
               0);
     mem = std::make_unique<Storage>(clxgpio_chip_storage_size(&controller.desc));
@@ -39,8 +39,8 @@ struct DirectSim {
   }
   ~DirectSim() { clxgpio_chip_destroy(chip); }
 
-  uint32_t peek(uint16_t bank, uint32_t reg) const { return clxgpio_simhw_bus.read32(hw, sim::at(bank, reg)); }
-  void poke(uint16_t bank, uint32_t reg, uint32_t v) { clxgpio_simhw_bus.write32(hw, sim::at(bank, reg), v); }
+  uint32_t peek(uint16_t bank, uint32_t reg) const { return clx_simhw_bus.read32(hw, sim::at(bank, reg)); }
+  void poke(uint16_t bank, uint32_t reg, uint32_t v) { clx_simhw_bus.write32(hw, sim::at(bank, reg), v); }
 };
 
 constexpr int kRounds = 1000000;  // enough to catch a non-atomic model most runs
@@ -48,7 +48,7 @@ constexpr int kRounds = 1000000;  // enough to catch a non-atomic model most run
 }  // namespace
 
 TEST(SimAtomic, CapabilityFollowsGeometryAndMode) {
-  SimRig narrow(64, 32, true), wide(128, 64, true), sleeping(64, 32, false);
+  SimRig narrow(64, 32, CLX_SIM_MEMORY_MAPPED), wide(128, 64, CLX_SIM_MEMORY_MAPPED), sleeping(64, 32, CLX_SIM_SLEEPING);
   EXPECT_NE(clxgpio_chip_caps(narrow.chip) & CLX_CAP_ATOMIC_IO, 0u);
   EXPECT_EQ(clxgpio_chip_caps(wide.chip) & CLX_CAP_ATOMIC_IO, 0u) << "two words: not one read";
   EXPECT_EQ(clxgpio_chip_caps(sleeping.chip) & CLX_CAP_ATOMIC_IO, 0u) << "serial: keeps its lock";
@@ -81,10 +81,10 @@ TEST(SimAtomic, SetAndClearChangeOnlyTheirPinsAndClearReLatchesWhileTheLevelHold
   // Pin 20 (input) interrupts high; the outside drives it high: latched.
   s.poke(0, sim::POLARITY, B(20));
   s.poke(0, sim::ENABLE, B(20));
-  EXPECT_EQ(clxgpio_simhw_drive(s.hw, 20, 1), 1);
+  EXPECT_EQ(clx_simhw_drive(s.hw, 20, 1), 1);
   s.poke(0, sim::STATUS, B(20));
   EXPECT_EQ(s.peek(0, sim::STATUS), B(20)) << "still high: latched again at once";
-  EXPECT_EQ(clxgpio_simhw_drive(s.hw, 20, 0), 1) << "a latch stays until cleared";
+  EXPECT_EQ(clx_simhw_drive(s.hw, 20, 0), 1) << "a latch stays until cleared";
   s.poke(0, sim::STATUS, B(20));
   EXPECT_EQ(s.peek(0, sim::STATUS), 0u);
   s.poke(0, sim::OUT_SET, 0xFFFF);  // output traffic does not touch other pins' status
@@ -118,15 +118,15 @@ TEST(SimAtomic, ConcurrentSetClearAndPullChangesLoseNothing) {
       clx_pull pull = (i / 4) % 2 ? CLX_PULL_UP : CLX_PULL_DOWN;
       std::lock_guard<std::mutex> hold(chip_lock);
       if (clxgpio_pin_set_pull(s.chip, pin, pull) != 0) errors++;
-      if (clxgpio_simhw_level(s.hw, pin) != (pull == CLX_PULL_UP)) errors++;
+      if (clx_simhw_level(s.hw, pin) != (pull == CLX_PULL_UP)) errors++;
     }
   };
   auto world = [&] {  // pins 20-27: floating inputs, driven from outside, lock-free
     for (int i = 0; i < kRounds; ++i) {
       uint16_t pin = static_cast<uint16_t>(20 + i % 8);
       int value = (i / 8) % 2;
-      if (clxgpio_simhw_drive(s.hw, pin, value) < 0) errors++;
-      if (clxgpio_simhw_level(s.hw, pin) != value) errors++;
+      if (clx_simhw_drive(s.hw, pin, value) < 0) errors++;
+      if (clx_simhw_level(s.hw, pin) != value) errors++;
     }
   };
   std::thread a(driver, 0), b(driver, 1), c(puller), d(world);
@@ -158,11 +158,11 @@ TEST(SimAtomic, StatusLatchesExactlyWhileOutputsChangeConcurrently) {
   });
   int wrong = 0;
   for (int i = 0; i < kRounds / 4; ++i) {
-    if (clxgpio_simhw_drive(s.hw, 20, 1) != 1) wrong++;
-    if (clxgpio_simhw_drive(s.hw, 20, 0) != 1) wrong++;  // latched until cleared
+    if (clx_simhw_drive(s.hw, 20, 1) != 1) wrong++;
+    if (clx_simhw_drive(s.hw, 20, 0) != 1) wrong++;  // latched until cleared
     s.poke(0, sim::STATUS, B(20));
     if (s.peek(0, sim::STATUS) != 0) wrong++;
-    if (clxgpio_simhw_irq_pending(s.hw, 0) != 0) wrong++;
+    if (clx_simhw_irq_pending(s.hw, 0) != 0) wrong++;
   }
   stop = true;
   outputs.join();

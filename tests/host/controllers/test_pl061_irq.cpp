@@ -309,3 +309,20 @@ TEST(Pl061Irq, RogueActivePinIsMaskedAndReported) {
   EXPECT_EQ(r.rec.log, expect) << to_string(r.rec.log);
   EXPECT_FALSE(r.hw.line());
 }
+
+TEST(Pl061Debounce, EdgeWithDebounceIsEmulatedInLevelMode) {
+  Pl061Rig r;
+  clx_irq_config rise = irq_cfg(CLX_IRQ_EDGE, CLX_POL_HIGH, 300);
+  ASSERT_EQ(clxgpio_irq_connect(r.chip, 2, &rise, 0), 0);
+  EXPECT_EQ(r.hw.is, 0x04) << "level mode";
+  EXPECT_EQ(r.hw.iev, 0x04) << "armed for high";
+  EXPECT_EQ(r.hw.ibe, 0);
+  r.hw.set_input(2, true);
+  clx_dispatch raw{};
+  EXPECT_TRUE(dispatch(r.chip, 0, &raw).empty());
+  EXPECT_EQ(raw.debounce_restart, B(2));
+  EXPECT_EQ(r.hw.iev, 0) << "armed for the way back";
+  EXPECT_EQ(expire(r.chip, 0, B(2)), (std::vector<Event>{rising(2)}));
+  clx_irq_config lvl = irq_cfg(CLX_IRQ_LEVEL, CLX_POL_LOW, 300);
+  EXPECT_EQ(clxgpio_irq_connect(r.chip, 3, &lvl, 0), -CLX_EOPNOTSUPP);
+}

@@ -38,7 +38,7 @@ void storm_mask_pin5(SimRig& r, uint16_t rearm_ticks) {
 
 }  // namespace
 
-TEST(Storm, OffByDefault) {
+TEST(EngineStorm, OffByDefault) {
   SimRig r(64, 32);
   ASSERT_EQ(clxgpio_irq_connect(r.chip, 5, &kLevelHigh, 0), 0);
   r.drive(5, 1);
@@ -51,7 +51,7 @@ TEST(Storm, OffByDefault) {
   EXPECT_TRUE(r.pending(0));
 }
 
-TEST(Storm, StuckLevelIsMaskedAfterMaxEventsAndRearmedAfterRearmTicks) {
+TEST(EngineStorm, StuckLevelIsMaskedAfterMaxEventsAndRearmedAfterRearmTicks) {
   SimRig r(64, 32);
   configure(r.chip, 3, 2);
   ASSERT_EQ(clxgpio_irq_connect(r.chip, 5, &kLevelHigh, 0), 0);
@@ -98,7 +98,7 @@ TEST(Storm, StuckLevelIsMaskedAfterMaxEventsAndRearmedAfterRearmTicks) {
   EXPECT_EQ(raw.storm_masked, B(5));
 }
 
-TEST(Storm, CountersStartOverEveryTick) {
+TEST(EngineStorm, CountersStartOverEveryTick) {
   SimRig r(64, 32);
   configure(r.chip, 3, 1);
   ASSERT_EQ(clxgpio_irq_connect(r.chip, 5, &kLevelHigh, 0), 0);
@@ -114,7 +114,7 @@ TEST(Storm, CountersStartOverEveryTick) {
 // The exact rule: at the event that crosses max_events, the level is compared with
 // the snapshot of the last tick (or of the last time it was found moved). Moved:
 // the count starts over and the snapshot follows the line.
-TEST(Storm, LevelThatMovedSinceTheSnapshotIsNotAStorm) {
+TEST(EngineStorm, LevelThatMovedSinceTheSnapshotIsNotAStorm) {
   SimRig r(64, 32);
   configure(r.chip, 3, 1);
   ASSERT_EQ(clxgpio_irq_connect(r.chip, 5, &kLevelHigh, 0), 0);
@@ -133,7 +133,7 @@ TEST(Storm, LevelThatMovedSinceTheSnapshotIsNotAStorm) {
   EXPECT_EQ(raw.storm_masked, B(5));
 }
 
-TEST(Storm, ToggledActiveBothPinIsNotMasked) {
+TEST(EngineStorm, ToggledActiveBothPinIsNotMasked) {
   SimRig r(64, 32);
   configure(r.chip, 4, 1);
   clx_irq_config both = irq_cfg(CLX_IRQ_EDGE, CLX_POL_BOTH);
@@ -152,7 +152,7 @@ TEST(Storm, ToggledActiveBothPinIsNotMasked) {
   }
 }
 
-TEST(Storm, OnlyTheStormingPinIsMasked) {
+TEST(EngineStorm, OnlyTheStormingPinIsMasked) {
   SimRig r(64, 32);
   configure(r.chip, 2, 1);
   ASSERT_EQ(clxgpio_irq_connect(r.chip, 5, &kLevelHigh, 0), 0);
@@ -168,7 +168,7 @@ TEST(Storm, OnlyTheStormingPinIsMasked) {
   EXPECT_EQ(sim_peek(r, 0, sim::ENABLE), B(6));
 }
 
-TEST(Storm, RearmRespectsAConsumerMaskAndUnmaskWaitsForRearm) {
+TEST(EngineStorm, RearmRespectsAConsumerMaskAndUnmaskWaitsForRearm) {
   SimRig r(64, 32);
   storm_mask_pin5(r, 1);
   if (HasFatalFailure()) return;
@@ -192,7 +192,7 @@ TEST(Storm, RearmRespectsAConsumerMaskAndUnmaskWaitsForRearm) {
   EXPECT_EQ(dispatch(r.chip, 0), (std::vector<Event>{level(5)}));
 }
 
-TEST(Storm, DisconnectAndReconnectClearsTheStorm) {
+TEST(EngineStorm, DisconnectAndReconnectClearsTheStorm) {
   SimRig r(64, 32);
   storm_mask_pin5(r, 100);
   if (HasFatalFailure()) return;
@@ -203,7 +203,7 @@ TEST(Storm, DisconnectAndReconnectClearsTheStorm) {
   EXPECT_EQ(tick(r.chip, 0), 0u) << "nothing left to re-arm";
 }
 
-TEST(Storm, TurningItOffAgain) {
+TEST(EngineStorm, TurningItOffAgain) {
   SimRig r(64, 32);
   configure(r.chip, 1, 1);
   configure(r.chip, 0, 1);
@@ -214,7 +214,7 @@ TEST(Storm, TurningItOffAgain) {
 }
 
 // The thresholds are 16-bit; the guard must honour the whole range.
-TEST(Storm, LargeThresholdsAreHonoured) {
+TEST(EngineStorm, LargeThresholdsAreHonoured) {
   SimRig r(64, 32);
   configure(r.chip, 300, 300);
   ASSERT_EQ(clxgpio_irq_connect(r.chip, 5, &kLevelHigh, 0), 0);
@@ -235,7 +235,7 @@ TEST(Storm, LargeThresholdsAreHonoured) {
   for (int i = 0; i < 1000; ++i) ASSERT_EQ(dispatch(r.chip, 0).size(), 1u) << i;
 }
 
-TEST(Storm, PinEnabledBehindTheEnginesBackIsMaskedAndReported) {
+TEST(EngineStorm, PinEnabledBehindTheEnginesBackIsMaskedAndReported) {
   SimRig r(64, 32);
   ASSERT_EQ(clxgpio_irq_connect(r.chip, 5, &kLevelHigh, 0), 0);
   r.drive(5, 1);
@@ -261,7 +261,7 @@ TEST(Storm, PinEnabledBehindTheEnginesBackIsMaskedAndReported) {
   EXPECT_EQ(raw.storm_masked, 0u);
 }
 
-TEST(Storm, ActivePinTheConsumerMaskedIsRogueToo) {
+TEST(EngineStorm, ActivePinTheConsumerMaskedIsRogueToo) {
   SimRig r(64, 32);
   ASSERT_EQ(clxgpio_irq_connect(r.chip, 5, &kLevelHigh, 0), 0);
   ASSERT_EQ(clxgpio_irq_mask(r.chip, 5), 0);
@@ -278,7 +278,7 @@ TEST(Storm, ActivePinTheConsumerMaskedIsRogueToo) {
 // The simulated controller reads only the register words that hold enabled pins; a
 // pin enabled behind the engine's back in the other word of a 64-pin bank is found
 // by the dispatch that finds nothing enabled active (its interrupt keeps firing).
-TEST(Storm, RogueInTheOtherWordOfAWideBankIsFoundWhenNothingEnabledFires) {
+TEST(EngineStorm, RogueInTheOtherWordOfAWideBankIsFoundWhenNothingEnabledFires) {
   SimRig r(128, 64);
   ASSERT_EQ(clxgpio_irq_connect(r.chip, 3, &kLevelHigh, 0), 0);  // LO word, line low: quiet
   r.drive(40, 1);

@@ -15,7 +15,7 @@ constexpr uint32_t kLevelOnly = CLX_CAP_LEVEL | CLX_CAP_ACTIVE_HIGH | CLX_CAP_AC
 
 }  // namespace
 
-TEST(IrqRules, WhatNeedsEmulationNeedsLevelsBothPolaritiesAndReconfigure) {
+TEST(EngineIrqRules, WhatNeedsEmulationNeedsLevelsBothPolaritiesAndReconfigure) {
   clx_irq_config both = irq_cfg(CLX_IRQ_EDGE, CLX_POL_BOTH);
   clx_irq_config rise = irq_cfg(CLX_IRQ_EDGE, CLX_POL_HIGH);
   clx_irq_config lvl_low = irq_cfg(CLX_IRQ_LEVEL, CLX_POL_LOW);
@@ -58,7 +58,7 @@ TEST(IrqRules, WhatNeedsEmulationNeedsLevelsBothPolaritiesAndReconfigure) {
   }
 }
 
-TEST(IrqRules, ControllerWithoutInterruptsSaysSo) {
+TEST(EngineIrqRules, ControllerWithoutInterruptsSaysSo) {
   FakeClient fake;
   fake.ops.enable_irq = nullptr;
   fake.ops.disable_irq = nullptr;
@@ -81,7 +81,7 @@ TEST(IrqRules, ControllerWithoutInterruptsSaysSo) {
 
 // A hardware edge and an emulated ActiveBoth pin in one dispatch, on a client that
 // reconfigures per pin and on one that batches (reconfigure_irqs/unmask_irqs).
-TEST(IrqRules, AutoClearControllersAreNeverAskedToClear) {
+TEST(EngineIrqRules, AutoClearControllersAreNeverAskedToClear) {
   for (bool batched : {false, true}) {
     SCOPED_TRACE(batched ? "batched client" : "per-pin client");
     FakeClient fake(8, 8, kLevelOnly | CLX_CAP_EDGE | CLX_CAP_AUTO_CLEAR);
@@ -117,7 +117,7 @@ TEST(IrqRules, AutoClearControllersAreNeverAskedToClear) {
   }
 }
 
-TEST(IrqRules, DispatchReturnsTheEventCountAndResetsTheOutput) {
+TEST(EngineIrqRules, DispatchReturnsTheEventCountAndResetsTheOutput) {
   SimRig r(64, 32);
   clx_irq_config lvl = irq_cfg(CLX_IRQ_LEVEL, CLX_POL_LOW);
   ASSERT_EQ(clxgpio_irq_connect(r.chip, 1, &lvl, 0), 0);
@@ -140,7 +140,7 @@ TEST(IrqRules, DispatchReturnsTheEventCountAndResetsTheOutput) {
   EXPECT_EQ(d.storm_masked, 0u);
 }
 
-TEST(IrqRules, HardwareAndEmulatedPinsInOneServiceOnThePl061) {
+TEST(EngineIrqRules, HardwareAndEmulatedPinsInOneServiceOnThePl061) {
   Pl061Rig r;
   clx_irq_config rise = irq_cfg(CLX_IRQ_EDGE, CLX_POL_HIGH);
   clx_irq_config both = irq_cfg(CLX_IRQ_EDGE, CLX_POL_BOTH);
@@ -160,7 +160,7 @@ TEST(IrqRules, HardwareAndEmulatedPinsInOneServiceOnThePl061) {
   EXPECT_EQ(r.rec.log, expect) << to_string(r.rec.log);
 }
 
-TEST(IrqRules, PullOnAnInterruptConnectIsProgrammed) {
+TEST(EngineIrqRules, PullOnAnInterruptConnectIsProgrammed) {
   SimRig r(64, 32);
   clx_irq_config both_up = irq_cfg(CLX_IRQ_EDGE, CLX_POL_BOTH, 0, CLX_PULL_UP);
   ASSERT_EQ(clxgpio_irq_connect(r.chip, 6, &both_up, 0), 0);
@@ -175,7 +175,7 @@ TEST(IrqRules, PullOnAnInterruptConnectIsProgrammed) {
 
 // A refused enable is all-or-nothing too: the pin keeps the configuration, debounce,
 // pull and consumer mask it had.
-TEST(IrqRules, RefusedEnableChangesNothing) {
+TEST(EngineIrqRules, RefusedEnableChangesNothing) {
   FakeClient fake(8, 8, kLevelOnly | CLX_CAP_PULL);
   clx_chip* chip = fake.make_chip();
   ASSERT_EQ(clxgpio_pin_set_debounce(chip, 2, 100), 0);
@@ -185,7 +185,7 @@ TEST(IrqRules, RefusedEnableChangesNothing) {
   clx_irq_config both = irq_cfg(CLX_IRQ_EDGE, CLX_POL_BOTH, 0, CLX_PULL_DOWN);
   EXPECT_EQ(clxgpio_irq_connect(chip, 2, &both, 0), -CLX_EIO);
   EXPECT_EQ(clxgpio_irq_is_connected(chip, 2), 0);
-  EXPECT_EQ(clxgpio_pin_debounce(chip, 2), 100);
+  EXPECT_EQ(debounce_of(chip, 2), 100);
   fake.fail[FakeClient::kEnableIrq] = 0;
   // The consumer mask recorded before is still there... and a successful connect
   // starts unmasked, as GpioClx's EnableInterrupt leaves a pin.
@@ -197,7 +197,7 @@ TEST(IrqRules, RefusedEnableChangesNothing) {
   EXPECT_EQ(dispatch(chip, 0), (std::vector<Event>{level(2)}));
 }
 
-TEST(IrqRules, RefusedReconfigureKeepsTheOldConfiguration) {
+TEST(EngineIrqRules, RefusedReconfigureKeepsTheOldConfiguration) {
   FakeClient fake(8, 8, kLevelOnly | CLX_CAP_EDGE);
   clx_chip* chip = fake.make_chip();
   clx_irq_config rise = irq_cfg(CLX_IRQ_EDGE, CLX_POL_HIGH);
