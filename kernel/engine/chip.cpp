@@ -7,8 +7,6 @@ namespace clx {
 
 namespace {
 
-constexpr usize align8(usize n) { return (n + 7) & ~usize{7}; }
-
 bool all_or_none(bool a, bool b) { return a == b; }
 
 }  // namespace
@@ -53,21 +51,6 @@ u16 bank_count_of(const clx_controller_desc& desc) {
   return static_cast<u16>((desc.total_pins + desc.pins_per_bank - 1) / desc.pins_per_bank);
 }
 
-// Storage layout: [Chip][Bank x banks][PinSlot x banks*pins_per_bank][u8 x banks], each
-// part 8-aligned.
-struct Layout {
-  usize banks, pins, irq_lines, total;
-};
-
-Layout layout_of(u16 banks, u8 pins_per_bank) {
-  Layout l{};
-  l.banks = align8(sizeof(Chip));
-  l.pins = l.banks + align8(sizeof(Bank) * banks);
-  l.irq_lines = l.pins + align8(sizeof(PinSlot) * usize{banks} * pins_per_bank);
-  l.total = l.irq_lines + align8(banks);
-  return l;
-}
-
 // Stand-ins for a client without read_pins or write_pins: the I/O path calls through
 // the chip's own pointers and never tests for NULL.
 int refuse_read(void*, u16, u64, u64*) { return -CLX_EOPNOTSUPP; }
@@ -82,24 +65,25 @@ Status Chip::check(const clx_controller_desc& desc, const clx_client_ops* ops) {
 }
 
 usize Chip::storage_size(const clx_controller_desc& desc) {
-  return layout_of(bank_count_of(desc), desc.pins_per_bank).total;
+  return Layout::of(bank_count_of(desc), desc.pins_per_bank).total;
 }
 
-Chip::Chip(const Geometry& geo, const clx_client_ops* ops, void* ctx, Bank* banks, PinSlot* pins,
-           u8* irq_lines)
+static_assert(sizeof(Chip) == Layout::kChipBytes, "Layout::kChipBytes out of step with Chip");
+
+Chip::Chip(const Geometry& geo, const clx_client_ops* ops, void* ctx)
     : m_geo(geo), m_ops(ops), m_ctx(ctx),
       m_read_pins(ops->read_pins != nullptr ? ops->read_pins : refuse_read),
-      m_write_pins(ops->write_pins != nullptr ? ops->write_pins : refuse_write),
-      m_banks(banks), m_pins(pins), m_irq_lines(irq_lines),
-      m_batch(ops->reconfigure_irqs != nullptr) {}
+      m_write_pins(ops->write_pins != nullptr ? ops->write_pins : refuse_write) {}
 
 Chip* Chip::create(void* storage, const clx_controller_desc& desc, const clx_client_ops* ops,
                    void* ctx) {
-  Geometry geo{desc.total_pins, bank_count_of(desc), desc.pins_per_bank, desc.caps};
+  u8 ppb = desc.pins_per_bank;
+  u8 shift = (ppb & (ppb - 1)) == 0 ? static_cast<u8>(lowest_pin(ppb)) : Geometry::kNoShift;
+  Geometry geo{desc.total_pins, bank_count_of(desc), ppb, shift, desc.caps};
   // CAST: storage is 8-aligned and sized by storage_size(); the arrays follow (Layout).
   auto* base = static_cast<u8*>(storage);
-  Layout l = layout_of(geo.bank_count, geo.pins_per_bank);
-  auto* banks = reinterpret_cast<Bank*>(base + l.banks);
+  Layout l = Layout::of(geo.bank_count, geo.pins_per_bank);
+  auto* banks = reinterpret_cast<Bank*>(base + Layout::kBanks);
   auto* pins = reinterpret_cast<PinSlot*>(base + l.pins);
   u8* irq_lines = base + l.irq_lines;
   for (u16 b = 0; b < geo.bank_count; ++b) {
@@ -108,11 +92,11 @@ Chip* Chip::create(void* storage, const clx_controller_desc& desc, const clx_cli
     irq_lines[b] = desc.bank_irq_line != nullptr ? desc.bank_irq_line[b] : static_cast<u8>(b);
   }
   for (u32 p = 0; p < u32{geo.bank_count} * geo.pins_per_bank; ++p) new (&pins[p], Place{}) PinSlot{};
-  return new (storage, Place{}) Chip(geo, ops, ctx, banks, pins, irq_lines);
+  return new (storage, Place{}) Chip(geo, ops, ctx);
 }
 
 u32 Chip::state_bytes_per_pin() const {
-  usize total = layout_of(m_geo.bank_count, m_geo.pins_per_bank).total;
+  usize total = layout().total;
   return static_cast<u32>((total + m_geo.total_pins - 1) / m_geo.total_pins);
 }
 
@@ -127,7 +111,7 @@ Status Chip::start(clx_start_kind kind) {
   // First start: the client disabled every interrupt; forget any we had, and learn
   // which pins firmware left as outputs so gpiolib sees the true direction.
   for (u16 b = 0; b < m_geo.bank_count; ++b) {
-    Bank& bank = m_banks[b];
+    Bank& bank = banks()[b];
     bank.enabled = bank.masked = bank.storm = bank.emulated = bank.pending = 0;
     if (m_ops->query_outputs != nullptr) {
       u64 outputs = 0;

@@ -10,9 +10,12 @@ namespace clx {
 
 // Fixed description, validated once at create().
 struct Geometry {
+  static constexpr u8 kNoShift = 0xFF;
+
   u16 total_pins;
   u16 bank_count;
   u8 pins_per_bank;
+  u8 bank_shift;  // log2(pins_per_bank) if a power of two, else kNoShift
   u32 caps;
 
   bool has(u32 cap) const { return (caps & cap) == cap; }
@@ -114,6 +117,24 @@ struct Bank {
   u64 live() const { return enabled & ~(masked | storm); }
 };
 
+constexpr usize align8(usize n) { return (n + 7) & ~usize{7}; }
+
+// Storage of a chip: [Chip][Bank x banks][PinSlot x banks * pins_per_bank][u8 x banks]
+// (the interrupt line of each bank), each part 8-aligned.
+struct Layout {
+  static constexpr usize kChipBytes = 48;  // sizeof(Chip), checked in chip.cpp
+  static constexpr usize kBanks = align8(kChipBytes);
+  usize pins, irq_lines, total;
+
+  static constexpr Layout of(u16 banks, u8 pins_per_bank) {
+    Layout l{};
+    l.pins = kBanks + align8(sizeof(Bank) * banks);
+    l.irq_lines = l.pins + align8(sizeof(PinSlot) * usize{banks} * pins_per_bank);
+    l.total = l.irq_lines + align8(banks);
+    return l;
+  }
+};
+
 // The engine's chip. INVARIANT: every argument of the public methods was validated by
 // the C ABI (c_abi.cpp, the only place that checks them): pins located, banks in range,
 // masks within their bank and non-empty where the ABI asks for pins, enum values and
@@ -130,16 +151,21 @@ class Chip {
                       void* ctx);
 
   const Geometry& geometry() const { return m_geo; }
-  int bank_irq_line(u16 bank) const { return m_irq_lines[bank]; }
+  int bank_irq_line(u16 bank) const { return irq_lines()[bank]; }
   u32 state_bytes_per_pin() const;
   // The pins that exist in a bank (a short last bank has fewer).
-  u64 bank_pins(u16 bank) const { return m_banks[bank].all; }
+  u64 bank_pins(u16 bank) const { return banks()[bank].all; }
 
   // Splits a controller-relative pin; false if there is no such pin.
   bool locate(u16 pin, PinRef* out) const {
     if (pin >= m_geo.total_pins) return false;
-    out->bank = static_cast<u16>(pin / m_geo.pins_per_bank);
-    out->offset = pin % m_geo.pins_per_bank;
+    if (m_geo.bank_shift != Geometry::kNoShift) {  // no division on the I/O path
+      out->bank = static_cast<u16>(pin >> m_geo.bank_shift);
+      out->offset = pin & (m_geo.pins_per_bank - 1u);
+    } else {
+      out->bank = static_cast<u16>(pin / m_geo.pins_per_bank);
+      out->offset = pin % m_geo.pins_per_bank;
+    }
     return true;
   }
 
@@ -149,7 +175,7 @@ class Chip {
 
   // Pin configuration, Linux model (pins.cpp). [may sleep]
   Status set_direction(PinRef pin, clx_io_mode mode, Level value);
-  bool is_input(PinRef pin) const { return (m_banks[pin.bank].output & bit(pin.offset)) == 0; }
+  bool is_input(PinRef pin) const { return (banks()[pin.bank].output & bit(pin.offset)) == 0; }
   Status set_pull(PinRef pin, clx_pull pull);
   Status set_drive_strength(PinRef pin, u16 centi_ma);
   Status set_debounce(PinRef pin, u16 centi_ms);
@@ -158,7 +184,7 @@ class Chip {
   // Pin I/O, inline so that the C ABI entry is the only call layer before the
   // client's. [atomic; LOCKING: bank lock, or none with CLX_CAP_ATOMIC_IO]
   Status read(u16 bank, u64 mask, u64* values) {
-    const Bank& b = m_banks[bank];
+    const Bank& b = banks()[bank];
     // An output pin reads its output latch (GpioClx WriteConfiguredPins); atomic-I/O
     // hardware reports the driven level itself. Taken before the call, so that few
     // values live across it.
@@ -173,7 +199,7 @@ class Chip {
   }
   // INVARIANT: set_mask & clear_mask == 0 (c_abi.cpp).
   Status write(u16 bank, u64 set_mask, u64 clear_mask) {
-    Bank* latched = m_geo.keeps_latch() ? &m_banks[bank] : nullptr;  // atomic I/O: no state
+    Bank* latched = m_geo.keeps_latch() ? &banks()[bank] : nullptr;  // atomic I/O: no state
     int rc = m_write_pins(m_ctx, bank, set_mask, clear_mask);
     if (rc != 0) return from_client(rc);
     if (latched != nullptr) latched->latch = (latched->latch | set_mask) & ~clear_mask;
@@ -205,14 +231,13 @@ class Chip {
   void storm_tick(u16 bank, u64* rearmed);                              // [atomic]
 
  private:
-  Chip(const Geometry& geo, const clx_client_ops* ops, void* ctx, Bank* banks, PinSlot* pins,
-       u8* irq_lines);
+  Chip(const Geometry& geo, const clx_client_ops* ops, void* ctx);
 
   PinSlot& slot(u16 bank, unsigned offset) {
-    return m_pins[u32{bank} * m_geo.pins_per_bank + offset];
+    return pins()[u32{bank} * m_geo.pins_per_bank + offset];
   }
   const PinSlot& slot(u16 bank, unsigned offset) const {
-    return m_pins[u32{bank} * m_geo.pins_per_bank + offset];
+    return pins()[u32{bank} * m_geo.pins_per_bank + offset];
   }
   PinSlot& slot(PinRef pin) { return slot(pin.bank, pin.offset); }
   const PinSlot& slot(PinRef pin) const { return slot(pin.bank, pin.offset); }
@@ -241,21 +266,33 @@ class Chip {
   u64 storm_filter(u16 bank, Bank& b, u64 active, clx_dispatch* out);
   void mask_rogue(u16 bank, Bank& b, u64 rogue, clx_dispatch* out);
 
+  // The per-bank and per-pin arrays follow the chip in its storage (Layout): found from
+  // this, not stored.
+  Bank* banks() { return reinterpret_cast<Bank*>(reinterpret_cast<u8*>(this) + Layout::kBanks); }
+  const Bank* banks() const {
+    return reinterpret_cast<const Bank*>(reinterpret_cast<const u8*>(this) + Layout::kBanks);
+  }
+  PinSlot* pins() { return reinterpret_cast<PinSlot*>(reinterpret_cast<u8*>(this) + layout().pins); }
+  const PinSlot* pins() const {
+    return reinterpret_cast<const PinSlot*>(reinterpret_cast<const u8*>(this) + layout().pins);
+  }
+  const u8* irq_lines() const { return reinterpret_cast<const u8*>(this) + layout().irq_lines; }
+  Layout layout() const { return Layout::of(m_geo.bank_count, m_geo.pins_per_bank); }
+
+  // Client has reconfigure_irqs + unmask_irqs: emulation services a bank by masks.
+  bool batch() const { return m_ops->reconfigure_irqs != nullptr; }
+
   using ReadPins = int (*)(void*, u16, u64, u64*);
   using WritePins = int (*)(void*, u16, u64, u64);
 
   Geometry m_geo;
+  clx_storm_config m_storm{0, 1};
   const clx_client_ops* m_ops;
   void* m_ctx;
   // The client's read_pins/write_pins, or a stub that refuses with -EOPNOTSUPP: the
   // I/O path calls without testing for NULL.
   ReadPins m_read_pins;
   WritePins m_write_pins;
-  Bank* m_banks;
-  PinSlot* m_pins;
-  u8* m_irq_lines;  // interrupt line of each bank
-  clx_storm_config m_storm{0, 1};
-  bool m_batch;     // client has reconfigure_irqs + unmask_irqs
 };
 
 }  // namespace clx

@@ -57,7 +57,7 @@ void Chip::client_failed(int rc, const char* what, u16 bank) {
 Status Chip::dispatch(u16 bank, clx_dispatch* out) {
   if (m_ops->query_active == nullptr) return Status::unsupported;
   reset(out);
-  Bank& b = m_banks[bank];
+  Bank& b = banks()[bank];
   u64 live = b.live();
   u64 active = 0;
   int rc = m_ops->query_active(m_ctx, bank, live, &active);
@@ -74,7 +74,7 @@ Status Chip::dispatch(u16 bank, clx_dispatch* out) {
     if (to_clear != 0 && m_ops->clear_active != nullptr)
       client_failed(m_ops->clear_active(m_ctx, bank, to_clear), "clear_active failed (bank, errno)",
                     bank);
-  } else if (m_batch && (active & ~b.both) == 0) {
+  } else if (batch() && (active & ~b.both) == 0) {
     service_both(bank, b, active, out);
   } else {
     service_emulated(bank, b, active, out);
@@ -112,7 +112,7 @@ void Chip::service_emulated(u16 bank, Bank& b, u64 active, clx_dispatch* out) {
   u64 emulated = active & b.emulated;
   client_failed(m_ops->mask_irqs(m_ctx, bank, emulated), "mask_irqs failed (bank, errno)", bank);
   u64 to_clear = emulated;
-  u64 arm_high = 0;  // with m_batch: emulated pins now armed for high
+  u64 arm_high = 0;  // with batch(): emulated pins now armed for high
   bool hw_debounce = m_geo.has(CLX_CAP_HW_DEBOUNCE);
   const PinSlot* slots = &slot(bank, 0);
   for_each_pin(active, [&](unsigned p) {
@@ -124,7 +124,7 @@ void Chip::service_emulated(u16 bank, Bank& b, u64 active, clx_dispatch* out) {
     }
     bool reached_high = (b.armed_high & m) != 0;
     b.armed_high ^= m;
-    if (m_batch) {
+    if (batch()) {
       if (!reached_high) arm_high |= m;
     } else {
       clx_irq_config hw{CLX_IRQ_LEVEL, reached_high ? CLX_POL_LOW : CLX_POL_HIGH,
@@ -142,13 +142,13 @@ void Chip::service_emulated(u16 bank, Bank& b, u64 active, clx_dispatch* out) {
     b.stable_high = with_bit(b.stable_high, m, reached_high);
     emit_change(s, p, reached_high, out);
   });
-  if (m_batch)
+  if (batch())
     client_failed(m_ops->reconfigure_irqs(m_ctx, bank, emulated, arm_high),
                   "reconfigure_irqs failed (bank, errno)", bank);
   if (m_ops->clear_active != nullptr)
     client_failed(m_ops->clear_active(m_ctx, bank, to_clear), "clear_active failed (bank, errno)",
                   bank);
-  if (m_batch) {
+  if (batch()) {
     client_failed(m_ops->unmask_irqs(m_ctx, bank, emulated), "unmask_irqs failed (bank, errno)",
                   bank);
     return;
@@ -162,7 +162,7 @@ void Chip::service_emulated(u16 bank, Bank& b, u64 active, clx_dispatch* out) {
 
 Status Chip::debounce_expired(u16 bank, u64 mask, clx_dispatch* out) {
   reset(out);
-  Bank& b = m_banks[bank];
+  Bank& b = banks()[bank];
   u64 due = mask & b.pending & b.enabled;
   if (due == 0) return Status::ok;
   // Pins are armed for the opposite of the candidate level, but the interrupt that

@@ -51,7 +51,7 @@ clx_irq_config Chip::hw_config(const Bank& b, const PinSlot& s, unsigned offset)
 // client refuses, the pin keeps the configuration and emulation state it had.
 Status Chip::program_irq(PinRef pin, const clx_irq_config& cfg, u32 flags, IrqPath path,
                          ArmFrom from) {
-  Bank& b = m_banks[pin.bank];
+  Bank& b = banks()[pin.bank];
   PinSlot& s = slot(pin);
   u64 m = bit(pin.offset);
   const PinSlot slot_before = s;
@@ -126,7 +126,7 @@ Status Chip::irq_connect(PinRef pin, const clx_irq_config& cfg, u32 flags) {
   }
   s = program_irq(pin, cfg, flags, path, ArmFrom::connect);
   if (failed(s)) return s;
-  Bank& b = m_banks[pin.bank];
+  Bank& b = banks()[pin.bank];
   u64 m = bit(pin.offset);
   b.masked &= ~m;  // EnableInterrupt leaves the pin unmasked
   b.storm &= ~m;
@@ -146,7 +146,7 @@ Status Chip::irq_disconnect(PinRef pin) {
   }
   Status s = from_client(m_ops->disable_irq(m_ctx, pin.bank, static_cast<u16>(pin.offset)));
   if (failed(s)) return s;
-  Bank& b = m_banks[pin.bank];
+  Bank& b = banks()[pin.bank];
   u64 m = bit(pin.offset);
   b.enabled &= ~m;
   b.emulated &= ~m;
@@ -171,7 +171,7 @@ Status Chip::irq_reconfigure(PinRef pin, const clx_irq_config& cfg, u32 flags) {
   if (failed(s)) return s;
   s = from_client(m_ops->disable_irq(m_ctx, pin.bank, static_cast<u16>(pin.offset)));
   if (failed(s)) return s;
-  Bank& b = m_banks[pin.bank];
+  Bank& b = banks()[pin.bank];
   u64 m = bit(pin.offset);
   b.enabled &= ~m;
   s = program_irq(pin, cfg, flags, path, ArmFrom::delivered);
@@ -181,7 +181,7 @@ Status Chip::irq_reconfigure(PinRef pin, const clx_irq_config& cfg, u32 flags) {
 }
 
 Status Chip::irq_mask(PinRef pin) {
-  Bank& b = m_banks[pin.bank];
+  Bank& b = banks()[pin.bank];
   u64 m = bit(pin.offset);
   bool was_live = (b.live() & m) != 0;
   b.masked |= m;  // masking a disabled pin only records it
@@ -190,7 +190,7 @@ Status Chip::irq_mask(PinRef pin) {
 }
 
 Status Chip::irq_unmask(PinRef pin) {
-  Bank& b = m_banks[pin.bank];
+  Bank& b = banks()[pin.bank];
   u64 m = bit(pin.offset);
   bool was_masked = (b.masked & m) != 0;
   b.masked &= ~m;

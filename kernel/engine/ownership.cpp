@@ -59,7 +59,7 @@ Status Chip::io_connect(u16 bank, u64 mask, const clx_io_config& cfg, u32 flags)
     ps.owner |= own;
     ++ps.io_users;
   });
-  Bank& b = m_banks[bank];
+  Bank& b = banks()[bank];
   if (cfg.mode == CLX_IO_OUTPUT) {
     // A fresh output drives what the controller's latch holds, which need not be the
     // engine's copy (the PL061 drops data writes to inputs): read back what it drives.
@@ -100,7 +100,7 @@ Status Chip::io_disconnect(u16 bank, u64 mask) {
       ps.flags = static_cast<u8>(ps.flags & ~kIoShared);
     }
   });
-  m_banks[bank].output &= ~last;
+  banks()[bank].output &= ~last;
   return Status::ok;
 }
 

@@ -28,7 +28,7 @@ Status Chip::set_io_field(PinRef pin, T PinSlot::*field, T value) {
 
 Status Chip::set_direction(PinRef pin, clx_io_mode mode, Level value) {
   if (m_ops->connect_io == nullptr) return Status::unsupported;
-  Bank& b = m_banks[pin.bank];
+  Bank& b = banks()[pin.bank];
   u64 m = bit(pin.offset);
   if (mode == CLX_IO_INPUT) {
     Status s = reconnect_io(pin, mode);

@@ -56,7 +56,7 @@ u64 Chip::storm_filter(u16 bank, Bank& b, u64 active, clx_dispatch* out) {
 }
 
 void Chip::storm_tick(u16 bank, u64* rearmed) {
-  Bank& b = m_banks[bank];
+  Bank& b = banks()[bank];
   *rearmed = 0;
   for_each_pin(b.all, [&](unsigned p) {
     PinSlot& s = slot(bank, p);
