@@ -104,19 +104,18 @@ class Hardware {
     BankRegs* r = bank_of(offset);
     if (r == nullptr) return;
     store32(*r, offset, value);
-    raise_if_asserted(static_cast<u16>(offset / kBankStride));
+    raise_if_asserted(*r);
   }
 
   // LOCKING: none (the outside world is one more atomic writer).
   int drive(u16 pin, int lvl) {
     if (pin >= m_total) return -CLX_ERANGE;
     if (lvl != 0 && lvl != 1) return -CLX_EINVAL;
-    u16 bank = static_cast<u16>(pin / m_per_bank);
-    BankRegs& r = m_banks[bank];
+    BankRegs& r = m_banks[pin / m_per_bank];
     u64 m = bit(pin % m_per_bank);
     u64 old = lvl ? fetch_or(r.outside, m) : fetch_and(r.outside, ~m);
     relatch(r, (old ^ (lvl ? m : 0)) & m);
-    return raise_if_asserted(bank) ? 1 : 0;
+    return raise_if_asserted(r) ? 1 : 0;
   }
 
   int pin_level(u16 pin) const {
@@ -132,9 +131,9 @@ class Hardware {
  private:
   static bool asserted(const BankRegs& r) { return (load(r.status) & load(r.enable)) != 0; }
 
-  bool raise_if_asserted(u16 bank) const {
-    if (!asserted(m_banks[bank])) return false;
-    if (m_line != nullptr) m_line(m_line_ctx, bank);
+  bool raise_if_asserted(const BankRegs& r) const {
+    if (!asserted(r)) return false;
+    if (m_line != nullptr) m_line(m_line_ctx, static_cast<u16>(&r - m_banks));
     return true;
   }
 

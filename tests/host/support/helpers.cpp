@@ -141,13 +141,13 @@ FakeClient::FakeClient(uint16_t total, uint8_t per_bank, uint32_t caps) {
   desc.bank_irq_line = nullptr;
 }
 
-clx_chip* FakeClient::make_chip(bool start) {
+clx_chip* FakeClient::make_chip() {
   long need = clxgpio_chip_storage_size(&desc);
   if (need <= 0) throw std::runtime_error("fake storage size " + std::to_string(need));
   mem = std::make_unique<Storage>(static_cast<size_t>(need));
   int rc = clxgpio_chip_create(mem->data(), mem->size(), &desc, &ops, this, &chip);
   if (rc != 0) throw std::runtime_error("fake chip_create " + std::to_string(rc));
-  if (start && clxgpio_chip_start(chip, CLX_START_FIRST) != 0) throw std::runtime_error("fake start");
+  if (clxgpio_chip_start(chip, CLX_START_FIRST) != 0) throw std::runtime_error("fake start");
   calls.clear();
   return chip;
 }

@@ -121,7 +121,7 @@ struct FakeClient {
                       uint32_t caps = CLX_CAP_LEVEL | CLX_CAP_EDGE | CLX_CAP_ACTIVE_HIGH |
                                       CLX_CAP_ACTIVE_LOW | CLX_CAP_MEMORY_MAPPED);
   // Creates a chip on this client (storage owned by the FakeClient) and starts it.
-  clx_chip* make_chip(bool start = true);
+  clx_chip* make_chip();
   ~FakeClient();
 
   std::unique_ptr<Storage> mem;
