@@ -10,7 +10,12 @@
 #               "checkpatch-ignore: TYPE[,TYPE]: reason" (see findings.py).
 #   sparse      the module build with C=2 CHECK=sparse (every C file is checked, built or
 #               not) for each kernel in LINT_KERNELS, clxgpio.ko plus clxgpio_kunit.ko and
-#               clxgpio_kbench.ko, in build/lint/module-<kernel>. Only findings located in
+#               clxgpio_kbench.ko, in build/lint/module-<kernel>. A kernel named
+#               debian-<series> is Debian's own linux-headers tree of that series
+#               (tests/distro/fetch-kernel.sh, the tree the distro-<series> stage builds
+#               against): no KUnit there, so clxgpio_kunit.ko's C is checked on the test
+#               kernels only. The default checks 6.1 that way, so a cold `make check`
+#               builds no 6.1 test kernel for lint. Only findings located in
 #               the files above count (not gpiobench.c, which Kbuild does not build);
 #               warnings from the kernel's own headers are dropped.
 #
@@ -18,7 +23,7 @@
 #     --record   write build/results/lint-checkpatch.count and lint-sparse-<kernel>.count
 #                for tests/summary.sh: "passed failed" = files without / with findings
 #                (a sparse build that fails, or skips one of our C files, counts 0 1)
-# Environment: LINT_KERNELS (default "6.12 6.1"), CLXGPIO_CACHE (where the test kernels
+# Environment: LINT_KERNELS (default "6.12 debian-6.1"; 6.1 = the 6.1 test kernel), CLXGPIO_CACHE (where the test kernels
 # and the extracted checkpatch live, as for tools/qemu/build-kernel.sh).
 # Prints every finding, then one line per tool; exits 1 if anything was found, 2 if a
 # checker could not run.
@@ -29,7 +34,7 @@ top=$(cd "$here/../.." && pwd)
 out=$top/build/lint
 results=$top/build/results
 CACHE=${CLXGPIO_CACHE:-$HOME/.cache/clxgpio}
-KERNELS=${LINT_KERNELS:-6.12 6.1}
+KERNELS=${LINT_KERNELS:-6.12 debian-6.1}
 CP_KERNEL=6.12	# checkpatch.pl comes from this linux-source package
 
 record=0 tools=()
@@ -123,19 +128,28 @@ run_checkpatch() {
 
 run_sparse() {	# KERNEL
 	local k=$1 dir=$out/module-$1 blog=$out/sparse-$1.log rc f missing= jobs= start=$SECONDS
+	local kdir= tests='kunit kbench' files=$sparse_files
+	case $k in
+	debian-*)
+		kdir=$("$top/tests/distro/fetch-kernel.sh" "${k#debian-}")/kdir ||
+			{ log "fetching Debian's ${k#debian-} headers failed"; record "lint-sparse-$k" "0 1"
+			  status=2; return; }
+		tests=kbench files=$(printf '%s\n' $sparse_files | grep -v '^tests/kunit/')
+		;;
+	esac
 	command -v sparse >/dev/null ||
 		{ log "sparse missing (make deps)"; record "lint-sparse-$k" "0 1"; status=2; return; }
 	# Under a parallel make the jobserver shares the CPUs; alone, use them all.
 	case " ${MAKEFLAGS:-} " in *jobserver*) ;; *) jobs=-j$(nproc) ;; esac
 	log "sparse $(sparse --version) on the $k module build ($dir)"
-	KDIR= KERNEL=$k MODULE_DIR=$dir CLX_TEST_MODULES='kunit kbench' \
+	KDIR=$kdir KERNEL=$k MODULE_DIR=$dir CLX_TEST_MODULES=$tests \
 		CLX_MAKE_ARGS="C=2 CHECK=sparse $jobs" "$top/tools/build-module.sh" >"$blog" 2>&1
 	rc=$?
 	# shellcheck disable=SC2086
-	python3 "$here/findings.py" sparse "$top" "$dir" $sparse_files \
+	python3 "$here/findings.py" sparse "$top" "$dir" $files \
 		<"$blog" >"$out/sparse-$k.findings" || rc=2
 	# Sparse must have seen every C file of ours (C=2 checks them built or not).
-	for f in $(printf '%s\n' $sparse_files | grep '\.c$'); do
+	for f in $(printf '%s\n' $files | grep '\.c$'); do
 		grep -Eq "^ +CHECK +(.*/)?$f\$" "$blog" || missing="$missing $f"
 	done
 	if [ "$rc" -ne 0 ] || [ -n "$missing" ]; then
