@@ -65,6 +65,15 @@ int on_pin(C* chip, clx_u16 pin, Fn fn) {
   return fn(cpp(chip), p);
 }
 
+// An interrupt connect's or reconfigure's arguments: a valid configuration, a pin of
+// the chip (located into *p), known flags.
+int check_irq_args(const Chip& chip, clx_u16 pin, const clx_irq_config* cfg, clx_u32 flags,
+                   PinRef* p) {
+  if (cfg == nullptr || !valid(*cfg)) return kInvalid;
+  if (!chip.locate(pin, p)) return kNoPin;
+  return (flags & ~clx_u32{CLX_CONNECT_FLAGS_MASK}) != 0 ? kInvalid : 0;
+}
+
 // Dispatch results are an event count.
 int count_or_errno(Status s, const clx_dispatch* out) {
   return s == Status::ok ? static_cast<int>(out->count) : to_errno(s);
@@ -231,11 +240,9 @@ int clxgpio_irq_set_asserted_high(clx_chip* chip, clx_u16 pin, int asserted_high
 }
 
 int clxgpio_irq_connect(clx_chip* chip, clx_u16 pin, const clx_irq_config* cfg, clx_u32 flags) {
-  if (cfg == nullptr || !valid(*cfg)) return kInvalid;
   PinRef p;
-  if (!cpp(chip).locate(pin, &p)) return kNoPin;
-  if ((flags & ~clx_u32{CLX_CONNECT_FLAGS_MASK}) != 0) return kInvalid;
-  return to_errno(cpp(chip).irq_connect(p, *cfg, flags));
+  int rc = check_irq_args(cpp(chip), pin, cfg, flags, &p);
+  return rc != 0 ? rc : to_errno(cpp(chip).irq_connect(p, *cfg, flags));
 }
 
 int clxgpio_irq_disconnect(clx_chip* chip, clx_u16 pin) {
@@ -244,11 +251,9 @@ int clxgpio_irq_disconnect(clx_chip* chip, clx_u16 pin) {
 
 int clxgpio_irq_reconfigure(clx_chip* chip, clx_u16 pin, const clx_irq_config* cfg,
                             clx_u32 flags) {
-  if (cfg == nullptr || !valid(*cfg)) return kInvalid;
   PinRef p;
-  if (!cpp(chip).locate(pin, &p)) return kNoPin;
-  if ((flags & ~clx_u32{CLX_CONNECT_FLAGS_MASK}) != 0) return kInvalid;
-  return to_errno(cpp(chip).irq_reconfigure(p, *cfg, flags));
+  int rc = check_irq_args(cpp(chip), pin, cfg, flags, &p);
+  return rc != 0 ? rc : to_errno(cpp(chip).irq_reconfigure(p, *cfg, flags));
 }
 
 int clxgpio_irq_mask(clx_chip* chip, clx_u16 pin) {
