@@ -10,6 +10,22 @@ KML=/sys/kernel/debug/kmemleak
 
 kml() { echo "$1" >$KML; }
 suspects() { grep -c '^unreferenced object' $KML; }
+# kml_split: the current suspects into /tmp/kml.upstream (count) and /tmp/kml.other (the
+# reports). Upstream: 6.12 gpiolib leaks the label of a line still requested when its chip
+# goes away (gpiod_free_commit() frees it only while the chip exists, gpiodev_release()
+# never); lifecycle.sh tears chips down under held lines on purpose, with upstream gpio-sim
+# too, which leaks the same way. Every other object fails the stage.
+kml_split() {
+	awk '/^unreferenced object/ { flush(); rec = $0 "\n"; next }
+		{ rec = rec $0 "\n" }
+		function flush() {
+			if (rec == "") return
+			if (rec ~ /desc_set_label/ && rec ~ /gpiod_request_commit/) up++
+			else printf "%s", rec >"/tmp/kml.other"
+			rec = ""
+		}
+		END { flush(); print up + 0 >"/tmp/kml.upstream" }' $KML
+}
 # kmemleak reports an object once it is older than 5 s and did not change between two
 # scans; its "clear" forgets only objects it has reported. So: wait, scan twice.
 settle() { sleep 6; kml scan && kml scan; }
@@ -48,10 +64,15 @@ check rmmod-clxgpio "refcnt $(refcnt), holders: $(ls /sys/module/clxgpio/holders
 	rmmod clxgpio
 if [ $kml_on = 1 ]; then
 	settle; kml scan
-	n=$(suspects)
-	check kmemleak-clean "$n unreferenced object(s) after rmmod clxgpio (KMEMLEAK lines)" \
-		test "$n" -eq 0
-	[ "$n" -eq 0 ] || sed 's/^/KMEMLEAK: /' $KML
+	rm -f /tmp/kml.other
+	kml_split
+	up=$(cat /tmp/kml.upstream)
+	n=$(grep -c '^unreferenced object' /tmp/kml.other 2>/dev/null)
+	[ "$up" -eq 0 ] || echo "INFO kmemleak: $up line label(s) leaked by gpiolib (a line held" \
+		"while its chip went away: lifecycle held-line teardowns, upstream gpio-sim's too)"
+	check kmemleak-clean "${n:-0} unreferenced object(s) after rmmod clxgpio (KMEMLEAK lines)" \
+		test "${n:-0}" -eq 0
+	[ "${n:-0}" -eq 0 ] || sed 's/^/KMEMLEAK: /' /tmp/kml.other
 fi
 # Object-debugging reports and a kmemleak that turned itself off since boot (the splat
 # filter of /init knows neither).

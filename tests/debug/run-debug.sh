@@ -44,8 +44,10 @@ t2=$(now)
 
 extra=$top/build/debug-extra
 rm -rf "$extra" && mkdir -p "$extra"
-cp "$top/tests/e2e/lib.sh" "$top/tests/e2e/badinput.sh" "$top/tests/e2e/lifecycle.sh" \
-	"$here/guest-debug.sh" "$mdir/clxgpio.ko" "$mdir/clxgpio_kunit.ko" "$extra/" ||
+# lib.sh with lib-debug.sh after it: kmalloc object counts without the KASAN quarantine.
+cat "$top/tests/e2e/lib.sh" "$here/lib-debug.sh" >"$extra/lib.sh" &&
+	cp "$top/tests/e2e/badinput.sh" "$top/tests/e2e/lifecycle.sh" "$here/guest-debug.sh" \
+		"$mdir/clxgpio.ko" "$mdir/clxgpio_kunit.ko" "$extra/" ||
 	give_up "copying the guest files failed"
 KDIR=$kdir MODULES= EXTRA=$extra LOG=$log TIMEOUT=${TIMEOUT:-900} \
 	APPEND='kunit.enable=1 printk.time=0' CMD='sh /extra/guest-debug.sh' \
