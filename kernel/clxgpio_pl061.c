@@ -10,7 +10,7 @@
 #include <linux/module.h>
 #include <linux/slab.h>
 
-#include "clxgpio.h"
+#include "gpiolib/clxgpio_gpiolib.h"
 #include "controllers/clx_controllers.h"
 
 struct clxgpio_pl061 {
@@ -32,7 +32,7 @@ static int clxgpio_pl061_probe(struct amba_device *adev, const struct amba_id *i
 	p->base = devm_ioremap_resource(dev, &adev->res);
 	if (IS_ERR(p->base))
 		return PTR_ERR(p->base);
-	ret = clxgpio_pl061_init(p->ctl_storage, ctl_size, (void __force *)p->base, &p->cg.ctl);
+	ret = clxgpio_pl061_init(p->ctl_storage, ctl_size, (void __force *)p->base, &p->cg.host.ctl);
 	if (ret)
 		return ret;
 	if (adev->irq[0] <= 0)
@@ -49,14 +49,14 @@ static int __maybe_unused clxgpio_pl061_suspend(struct device *dev)
 {
 	struct clxgpio_pl061 *p = dev_get_drvdata(dev);
 
-	return clxgpio_suspend(&p->cg);
+	return clxhost_suspend(&p->cg.host);
 }
 
 static int __maybe_unused clxgpio_pl061_resume(struct device *dev)
 {
 	struct clxgpio_pl061 *p = dev_get_drvdata(dev);
 
-	return clxgpio_resume(&p->cg);
+	return clxhost_resume(&p->cg.host);
 }
 
 static SIMPLE_DEV_PM_OPS(clxgpio_pl061_pm, clxgpio_pl061_suspend, clxgpio_pl061_resume);

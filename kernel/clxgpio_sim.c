@@ -16,7 +16,7 @@
 #include <linux/string.h>
 #include <linux/sysfs.h>
 
-#include "clxgpio.h"
+#include "gpiolib/clxgpio_gpiolib.h"
 #include "controllers/clx_controllers.h"
 #include "controllers/simgpio_hw.h"
 
@@ -30,8 +30,6 @@ struct clxgpio_sim_line_attr {
 struct clxgpio_sim_bank {
 	struct clxgpio cg;
 	struct clx_simhw *hw;
-	struct irq_work irq_work;
-	bool dying;
 	unsigned long *pull;            /* outside-world level per line: 1 = pulled up */
 	struct device *gpio_dev;        /* gpiochipN, where sim_gpioN groups live */
 	const struct attribute_group **groups;
@@ -43,25 +41,16 @@ static struct clxgpio_sim_bank *clxgpio_sim_bank_of(void *base)
 	return base;
 }
 
-static void clxgpio_sim_raise(struct clxgpio_sim_bank *b)
-{
-	if (READ_ONCE(b->dying))
-		return;
-	if (b->cg.sleeping)
-		queue_work(system_wq, &b->cg.sleeping_irq);
-	else
-		irq_work_queue(&b->irq_work);
-}
-
 /*
  * The model's interrupt line (simgpio_hw.h): called after any register write or drive
  * that leaves a bank's output asserted, under the chip lock or, for pin I/O on
- * CLX_CAP_ATOMIC_IO banks, without it: a raise that finds the irq_work running queues
- * it again, and the service takes the lock.
+ * CLX_CAP_ATOMIC_IO banks, without it: the host services soon (clxhost_raise).
  */
 static void clxgpio_sim_hw_irq(void *ctx, clx_u16 bank)
 {
-	clxgpio_sim_raise(ctx);
+	struct clxgpio_sim_bank *b = ctx;
+
+	clxhost_raise(&b->cg.host);
 }
 
 /*
@@ -86,16 +75,6 @@ static const struct clx_bus_ops clxgpio_sim_sleeping_bus = {
 	.read32 = clxgpio_sim_bus_read32,
 	.write32 = clxgpio_sim_bus_write32,
 };
-
-static void clxgpio_sim_irq_work(struct irq_work *w)
-{
-	clxgpio_service_banks(&container_of(w, struct clxgpio_sim_bank, irq_work)->cg);
-}
-
-static void clxgpio_sim_irq_thread(struct work_struct *w)
-{
-	clxgpio_service_banks(container_of(w, struct clxgpio, sleeping_irq));
-}
 
 static ssize_t clxgpio_sim_value_show(struct device *dev, struct device_attribute *attr, char *buf)
 {
@@ -127,10 +106,10 @@ static int clxgpio_sim_apply_pull(struct clxgpio_sim_bank *b, unsigned int offse
 	unsigned long flags;
 	int ret;
 
-	flags = clxgpio_lock(&b->cg); /* keeps the bitmap and the outside world in step */
+	flags = clxhost_lock(&b->cg.host); /* keeps the bitmap and the outside world in step */
 	assign_bit(offset, b->pull, up);
 	ret = clx_simhw_drive(b->hw, offset, up); /* raises the line itself */
-	clxgpio_unlock(&b->cg, flags);
+	clxhost_unlock(&b->cg.host, flags);
 	return ret < 0 ? ret : 0;
 }
 
@@ -202,9 +181,6 @@ static void clxgpio_sim_quiesce(void *data)
 {
 	struct clxgpio_sim_bank *b = data;
 
-	WRITE_ONCE(b->dying, true);
-	irq_work_sync(&b->irq_work);
-	cancel_work_sync(&b->cg.sleeping_irq);
 	put_device(b->gpio_dev);
 }
 
@@ -258,14 +234,12 @@ static int clxgpio_sim_add_bank(struct device *dev, struct fwnode_handle *node)
 		return ret;
 	if (sleeping)
 		ret = clxgpio_sim_init(b->ctl_storage, ctl_size, &clxgpio_sim_sleeping_bus, b,
-				       ngpio, per_bank, CLX_SIM_SLEEPING, &b->cg.ctl);
+				       ngpio, per_bank, CLX_SIM_SLEEPING, &b->cg.host.ctl);
 	else
 		ret = clxgpio_sim_init(b->ctl_storage, ctl_size, &clx_simhw_bus, b->hw,
-				       ngpio, per_bank, CLX_SIM_MEMORY_MAPPED, &b->cg.ctl);
+				       ngpio, per_bank, CLX_SIM_MEMORY_MAPPED, &b->cg.host.ctl);
 	if (ret)
 		return ret;
-	b->irq_work = IRQ_WORK_INIT_HARD(clxgpio_sim_irq_work);
-	INIT_WORK(&b->cg.sleeping_irq, clxgpio_sim_irq_thread);
 
 	ret = clxgpio_register(dev, &b->cg, node, label, 0);
 	if (ret)

@@ -22,7 +22,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
-#include "clxgpio.h"
+#include "gpiolib/clxgpio_gpiolib.h"
 
 #define CLXGPIO_CFS_BIND_TIMEOUT (10 * HZ)
 #include "clxgpio_sim_configfs.h"

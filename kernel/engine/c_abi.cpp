@@ -111,6 +111,11 @@ clx_u8 clxgpio_chip_pins_per_bank(const clx_chip* chip) {
   return cpp(chip).geometry().pins_per_bank;
 }
 clx_u32 clxgpio_chip_caps(const clx_chip* chip) { return cpp(chip).geometry().caps; }
+int clxgpio_chip_has_interrupts(const clx_chip* chip) { return cpp(chip).has_interrupts(); }
+int clxgpio_chip_bank_width(const clx_chip* chip, clx_u16 bank) {
+  if (bank >= cpp(chip).geometry().bank_count) return kNoBank;
+  return static_cast<int>(cpp(chip).geometry().bank_width(bank));
+}
 clx_u32 clxgpio_chip_state_bytes(const clx_chip* chip) { return cpp(chip).state_bytes_per_pin(); }
 
 int clxgpio_chip_bank_irq_line(const clx_chip* chip, clx_u16 bank) {

@@ -282,6 +282,12 @@ class Chip {
   // Client has reconfigure_irqs + unmask_irqs: emulation services a bank by masks.
   bool batch() const { return m_ops->reconfigure_irqs != nullptr; }
 
+ public:
+  // The client has the interrupt group (enable/disable/mask/unmask/query_active).
+  bool has_interrupts() const { return m_ops->enable_irq != nullptr; }
+
+ private:
+
   using ReadPins = int (*)(void*, u16, u64, u64*);
   using WritePins = int (*)(void*, u16, u64, u64);
 

@@ -255,6 +255,10 @@ clx_u16 clxgpio_chip_total_pins(const struct clx_chip *chip);
 clx_u16 clxgpio_chip_bank_count(const struct clx_chip *chip);
 clx_u8 clxgpio_chip_pins_per_bank(const struct clx_chip *chip);
 clx_u32 clxgpio_chip_caps(const struct clx_chip *chip);
+/* 1 if the controller has the interrupt callbacks (it can serve interrupts), else 0. */
+int clxgpio_chip_has_interrupts(const struct clx_chip *chip);
+/* Pins in a bank (pins_per_bank, fewer in the last), or -CLX_ECHRNG. */
+int clxgpio_chip_bank_width(const struct clx_chip *chip, clx_u16 bank);
 /* Interrupt line serving a bank, or -CLX_ECHRNG. */
 int clxgpio_chip_bank_irq_line(const struct clx_chip *chip, clx_u16 bank);
 /* Bytes of engine state per pin (chip, banks and pin slots), rounded up. */

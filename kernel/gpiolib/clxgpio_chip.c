@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * clxgpio: gpio_chip operations and registration on top of the engine.
- * Every engine call runs under the chip lock: a raw spinlock for memory-mapped
- * controllers (callable from any context), a mutex for sleeping ones; pin I/O on
- * CLX_CAP_ATOMIC_IO controllers (the PL061, small memory-mapped sim banks) takes none,
- * as the engine ABI allows.
+ * clxgpio gpiolib front end: gpio_chip operations and registration on a chip host.
+ * Every engine call runs under the host lock (kernel/host/clxhost.h: a raw spinlock
+ * for memory-mapped controllers, a mutex for sleeping ones; none for pin I/O on
+ * CLX_CAP_ATOMIC_IO controllers).
  */
 #include <linux/acpi.h>
 #include <linux/bitmap.h>
@@ -15,7 +14,7 @@
 #include <linux/slab.h>
 #include <linux/version.h>
 
-#include "clxgpio.h"
+#include "clxgpio_gpiolib.h"
 
 static int clxgpio_get(struct gpio_chip *gc, unsigned int offset)
 {
@@ -23,9 +22,9 @@ static int clxgpio_get(struct gpio_chip *gc, unsigned int offset)
 	unsigned long flags;
 	int ret;
 
-	flags = clxgpio_io_lock(cg);
-	ret = clxgpio_pin_read(cg->chip, offset);
-	clxgpio_io_unlock(cg, flags);
+	flags = clxhost_io_lock(&cg->host);
+	ret = clxgpio_pin_read(cg->host.chip, offset);
+	clxhost_io_unlock(&cg->host, flags);
 	return ret;
 }
 
@@ -34,9 +33,9 @@ static void clxgpio_set(struct gpio_chip *gc, unsigned int offset, int value)
 	struct clxgpio *cg = gpiochip_get_data(gc);
 	unsigned long flags;
 
-	flags = clxgpio_io_lock(cg);
-	clxgpio_pin_write(cg->chip, offset, value);
-	clxgpio_io_unlock(cg, flags);
+	flags = clxhost_io_lock(&cg->host);
+	clxgpio_pin_write(cg->host.chip, offset, value);
+	clxhost_io_unlock(&cg->host, flags);
 }
 
 /*
@@ -82,53 +81,48 @@ static void clxgpio_bank_store(unsigned long *map, unsigned int first, unsigned 
 	}
 }
 
-static unsigned int clxgpio_bank_width(struct clxgpio *cg, u16 bank)
-{
-	unsigned int ppb = cg->ctl.desc.pins_per_bank;
-
-	return min_t(unsigned int, ppb, cg->gc.ngpio - bank * ppb);
-}
-
 static int clxgpio_get_multiple(struct gpio_chip *gc, unsigned long *mask, unsigned long *bits)
 {
 	struct clxgpio *cg = gpiochip_get_data(gc);
-	unsigned int ppb = cg->ctl.desc.pins_per_bank;
-	u16 bank, banks = clxgpio_chip_bank_count(cg->chip);
+	struct clxhost *host = &cg->host;
 	unsigned long flags;
 	int ret = 0;
+	u16 bank;
 
-	flags = clxgpio_io_lock(cg);
-	for (bank = 0; bank < banks && !ret; bank++) {
-		unsigned int first = bank * ppb, width = clxgpio_bank_width(cg, bank);
+	flags = clxhost_io_lock(host);
+	for (bank = 0; bank < host->banks && !ret; bank++) {
+		unsigned int first = bank * host->pins_per_bank;
+		unsigned int width = clxgpio_chip_bank_width(host->chip, bank);
 		u64 m = clxgpio_bank_bits(mask, first, width);
 		clx_u64 v = 0;
 
 		if (!m)
 			continue;
-		ret = clxgpio_bank_read(cg->chip, bank, m, &v);
+		ret = clxgpio_bank_read(host->chip, bank, m, &v);
 		clxgpio_bank_store(bits, first, width, m, v);
 	}
-	clxgpio_io_unlock(cg, flags);
+	clxhost_io_unlock(host, flags);
 	return ret;
 }
 
 static void clxgpio_set_multiple(struct gpio_chip *gc, unsigned long *mask, unsigned long *bits)
 {
 	struct clxgpio *cg = gpiochip_get_data(gc);
-	unsigned int ppb = cg->ctl.desc.pins_per_bank;
-	u16 bank, banks = clxgpio_chip_bank_count(cg->chip);
+	struct clxhost *host = &cg->host;
 	unsigned long flags;
+	u16 bank;
 
-	flags = clxgpio_io_lock(cg);
-	for (bank = 0; bank < banks; bank++) {
-		unsigned int first = bank * ppb, width = clxgpio_bank_width(cg, bank);
+	flags = clxhost_io_lock(host);
+	for (bank = 0; bank < host->banks; bank++) {
+		unsigned int first = bank * host->pins_per_bank;
+		unsigned int width = clxgpio_chip_bank_width(host->chip, bank);
 		u64 m = clxgpio_bank_bits(mask, first, width);
 		u64 v = clxgpio_bank_bits(bits, first, width);
 
 		if (m)
-			clxgpio_bank_write(cg->chip, bank, m & v, m & ~v);
+			clxgpio_bank_write(host->chip, bank, m & v, m & ~v);
 	}
-	clxgpio_io_unlock(cg, flags);
+	clxhost_io_unlock(host, flags);
 }
 
 static int clxgpio_direction(struct gpio_chip *gc, unsigned int offset, enum clx_io_mode mode,
@@ -138,9 +132,9 @@ static int clxgpio_direction(struct gpio_chip *gc, unsigned int offset, enum clx
 	unsigned long flags;
 	int ret;
 
-	flags = clxgpio_lock(cg);
-	ret = clxgpio_pin_set_direction(cg->chip, offset, mode, value);
-	clxgpio_unlock(cg, flags);
+	flags = clxhost_lock(&cg->host);
+	ret = clxgpio_pin_set_direction(cg->host.chip, offset, mode, value);
+	clxhost_unlock(&cg->host, flags);
 	return ret;
 }
 
@@ -159,7 +153,7 @@ static int clxgpio_get_direction(struct gpio_chip *gc, unsigned int offset)
 	struct clxgpio *cg = gpiochip_get_data(gc);
 
 	/* 1 = input, 0 = output: the engine uses GPIO_LINE_DIRECTION_* values. */
-	return clxgpio_pin_get_direction(cg->chip, offset);
+	return clxgpio_pin_get_direction(cg->host.chip, offset);
 }
 
 static int clxgpio_set_config(struct gpio_chip *gc, unsigned int offset, unsigned long config)
@@ -169,25 +163,25 @@ static int clxgpio_set_config(struct gpio_chip *gc, unsigned int offset, unsigne
 	unsigned long flags;
 	int ret;
 
-	flags = clxgpio_lock(cg);
+	flags = clxhost_lock(&cg->host);
 	switch (pinconf_to_config_param(config)) {
 	case PIN_CONFIG_BIAS_PULL_UP:
-		ret = clxgpio_pin_set_pull(cg->chip, offset, CLX_PULL_UP);
+		ret = clxgpio_pin_set_pull(cg->host.chip, offset, CLX_PULL_UP);
 		break;
 	case PIN_CONFIG_BIAS_PULL_DOWN:
-		ret = clxgpio_pin_set_pull(cg->chip, offset, CLX_PULL_DOWN);
+		ret = clxgpio_pin_set_pull(cg->host.chip, offset, CLX_PULL_DOWN);
 		break;
 	case PIN_CONFIG_BIAS_DISABLE:
-		ret = clxgpio_pin_set_pull(cg->chip, offset, CLX_PULL_NONE);
+		ret = clxgpio_pin_set_pull(cg->host.chip, offset, CLX_PULL_NONE);
 		break;
 	case PIN_CONFIG_INPUT_DEBOUNCE:
 		/* gpiolib: microseconds; engine: 1/100 ms, as ACPI and GpioClx. */
 		ret = arg > 655350 ? -EINVAL :
-			clxgpio_pin_set_debounce(cg->chip, offset, DIV_ROUND_UP(arg, 10));
+			clxgpio_pin_set_debounce(cg->host.chip, offset, DIV_ROUND_UP(arg, 10));
 		break;
 	case PIN_CONFIG_DRIVE_STRENGTH:
 		ret = arg > 655 ? -EINVAL :
-			clxgpio_pin_set_drive_strength(cg->chip, offset, arg * 100);
+			clxgpio_pin_set_drive_strength(cg->host.chip, offset, arg * 100);
 		break;
 	case PIN_CONFIG_DRIVE_PUSH_PULL:
 		ret = 0; /* what every clxgpio controller drives */
@@ -196,7 +190,7 @@ static int clxgpio_set_config(struct gpio_chip *gc, unsigned int offset, unsigne
 		ret = -ENOTSUPP; /* open drain/source: gpiolib emulates them */
 		break;
 	}
-	clxgpio_unlock(cg, flags);
+	clxhost_unlock(&cg->host, flags);
 	/* Only -ENOTSUPP makes gpiolib fall back (bias ignored, software debounce). */
 	return ret == -EOPNOTSUPP ? -ENOTSUPP : ret;
 }
@@ -218,12 +212,17 @@ static int clxgpio_set_config(struct gpio_chip *gc, unsigned int offset, unsigne
  * checkpatch-ignore: LINUX_VERSION_CODE,CONSTANT_COMPARISON: one source for 6.1 and 6.12
  */
 #if LINUX_VERSION_CODE < KERNEL_VERSION(6, 2, 0)
+#define CLXGPIO_TRACK_REQUESTS 1
+#else
+#define CLXGPIO_TRACK_REQUESTS 0
+#endif
+
 static int clxgpio_request(struct gpio_chip *gc, unsigned int offset)
 {
 	struct clxgpio *cg = gpiochip_get_data(gc);
 	int ret = gpiochip_generic_request(gc, offset);
 
-	if (!ret)
+	if (!ret && cg->requested)
 		set_bit(offset, cg->requested);
 	return ret;
 }
@@ -233,24 +232,34 @@ static void clxgpio_free(struct gpio_chip *gc, unsigned int offset)
 	struct clxgpio *cg = gpiochip_get_data(gc);
 
 	gpiochip_generic_free(gc, offset);
-	clear_bit(offset, cg->requested);
+	if (cg->line_released)
+		cg->line_released(cg, offset);
+	if (cg->requested)
+		clear_bit(offset, cg->requested);
 }
 
+/* gc->request/free only where something needs them (old gpiolib, a release hook). */
 static int clxgpio_track_requests(struct clxgpio *cg)
 {
-	cg->requested = devm_bitmap_zalloc(cg->dev, cg->gc.ngpio, GFP_KERNEL);
-	if (!cg->requested)
-		return -ENOMEM;
-	cg->gc.request = clxgpio_request;
-	cg->gc.free = clxgpio_free;
+	if (CLXGPIO_TRACK_REQUESTS) {
+		cg->requested = devm_bitmap_zalloc(cg->host.dev, cg->gc.ngpio, GFP_KERNEL);
+		if (!cg->requested)
+			return -ENOMEM;
+	}
+	if (cg->requested || cg->line_released) {
+		cg->gc.request = clxgpio_request;
+		cg->gc.free = clxgpio_free;
+	}
 	return 0;
 }
 
 static void clxgpio_put_orphaned_refs(struct clxgpio *cg)
 {
-	bool lines = cg->requested && !has_acpi_companion(cg->dev);
+	bool lines = cg->requested && !has_acpi_companion(cg->host.dev);
 	unsigned int i, n = 0;
 
+	if (!CLXGPIO_TRACK_REQUESTS)
+		return;
 	for (i = 0; i < cg->gc.ngpio; i++) {
 		if (cg->lines[i].requested)
 			n++;
@@ -258,39 +267,16 @@ static void clxgpio_put_orphaned_refs(struct clxgpio *cg)
 			n++;
 	}
 	if (n)
-		dev_info(cg->dev, "removed in use: dropping %u module reference(s) of its consumers\n",
-			 n);
+		dev_info(cg->host.dev,
+			 "removed in use: dropping %u module reference(s) of its consumers\n", n);
 	while (n--)
 		module_put(THIS_MODULE);
 }
-#else
-static int clxgpio_track_requests(struct clxgpio *cg)
-{
-	return 0;
-}
 
-static void clxgpio_put_orphaned_refs(struct clxgpio *cg)
-{
-}
-#endif
-
-/* Runs after gpiochip_remove() (registered before the chip is added). */
+/* Runs after gpiochip_remove() and before the host's teardown (devres order). */
 static void clxgpio_teardown(void *data)
 {
-	struct clxgpio *cg = data;
-	unsigned int i;
-
-	clxgpio_put_orphaned_refs(cg);
-
-	for (i = 0; i < cg->gc.ngpio; i++) {
-		hrtimer_cancel(&cg->lines[i].debounce);
-		cancel_delayed_work_sync(&cg->lines[i].debounce_work);
-	}
-	if (cg->sleeping_irq.func) /* only callers that service in a thread set it up */
-		cancel_work_sync(&cg->sleeping_irq);
-	clxgpio_chip_stop(cg->chip, CLX_STOP_FINAL);
-	clxgpio_chip_destroy(cg->chip);
-	mutex_destroy(&cg->mlock);
+	clxgpio_put_orphaned_refs(data);
 }
 
 #if IS_ENABLED(CONFIG_GPIO_ACPI)
@@ -327,49 +313,30 @@ static int clxgpio_acpi_events_teardown(struct device *dev, struct gpio_chip *gc
 int clxgpio_register(struct device *dev, struct clxgpio *cg, struct fwnode_handle *fwnode,
 		     const char *label, int parent_irq)
 {
-	const struct clx_controller_desc *desc = &cg->ctl.desc;
+	struct clxhost *host = &cg->host;
 	struct gpio_chip *gc = &cg->gc;
-	long size = clxgpio_chip_storage_size(desc);
-	void *mem;
 	int ret;
 	u16 i;
 
-	if (size < 0)
-		return dev_err_probe(dev, size, "invalid controller description\n");
-	mem = devm_kzalloc(dev, size, GFP_KERNEL);
-	if (!mem)
-		return -ENOMEM;
-	ret = clxgpio_chip_create(mem, size, desc, cg->ctl.ops, cg->ctl.ctx, &cg->chip);
+	ret = clxhost_init(host, dev, fwnode, label, &clxgpio_irq_sink);
 	if (ret)
-		return dev_err_probe(dev, ret, "engine refused the controller\n");
-
-	cg->dev = dev;
-	cg->sleeping = !(desc->caps & CLX_CAP_MEMORY_MAPPED);
-	cg->io_lockless = desc->caps & CLX_CAP_ATOMIC_IO;
-	raw_spin_lock_init(&cg->lock);
-	mutex_init(&cg->mlock);
-	cg->lines = devm_kcalloc(dev, desc->total_pins, sizeof(*cg->lines), GFP_KERNEL);
-	if (!cg->lines) {
-		clxgpio_chip_destroy(cg->chip);
-		mutex_destroy(&cg->mlock);
+		return ret;
+	cg->lines = devm_kcalloc(dev, host->pins, sizeof(*cg->lines), GFP_KERNEL);
+	if (!cg->lines)
 		return -ENOMEM;
-	}
-	for (i = 0; i < desc->total_pins; i++)
+	for (i = 0; i < host->pins; i++)
 		clxgpio_line_init(cg, &cg->lines[i], i);
-	gc->ngpio = desc->total_pins;
 	ret = devm_add_action_or_reset(dev, clxgpio_teardown, cg);
 	if (ret)
 		return ret;
-	ret = clxgpio_chip_start(cg->chip, CLX_START_FIRST);
-	if (ret)
-		return dev_err_probe(dev, ret, "controller failed to start\n");
 
 	gc->label = label;
 	gc->parent = dev;
 	gc->fwnode = fwnode;
 	gc->owner = THIS_MODULE;
 	gc->base = -1;
-	gc->can_sleep = cg->sleeping;
+	gc->ngpio = host->pins;
+	gc->can_sleep = host->sleeping;
 	gc->get = clxgpio_get;
 	gc->set = clxgpio_set;
 	gc->get_multiple = clxgpio_get_multiple;
@@ -381,9 +348,8 @@ int clxgpio_register(struct device *dev, struct clxgpio *cg, struct fwnode_handl
 	ret = clxgpio_track_requests(cg);
 	if (ret)
 		return ret;
-
-	if (cg->ctl.ops->enable_irq) {
-		ret = clxgpio_irq_setup(cg, parent_irq);
+	if (host->has_irq) {
+		ret = clxgpio_irqchip_setup(cg, parent_irq);
 		if (ret)
 			return ret;
 	}
@@ -392,28 +358,6 @@ int clxgpio_register(struct device *dev, struct clxgpio *cg, struct fwnode_handl
 		ret = clxgpio_acpi_events_teardown(dev, gc);
 	if (ret)
 		return ret;
-	return cg->ctl.ops->enable_irq ? clxgpio_storm_start(cg) : 0;
+	return clxhost_activate(host);
 }
 EXPORT_SYMBOL_GPL(clxgpio_register);
-
-int clxgpio_suspend(struct clxgpio *cg)
-{
-	unsigned long flags;
-	int ret;
-
-	flags = clxgpio_lock(cg);
-	ret = clxgpio_chip_stop(cg->chip, CLX_STOP_SAVE);
-	clxgpio_unlock(cg, flags);
-	return ret;
-}
-
-int clxgpio_resume(struct clxgpio *cg)
-{
-	unsigned long flags;
-	int ret;
-
-	flags = clxgpio_lock(cg);
-	ret = clxgpio_chip_start(cg->chip, CLX_START_RESTORE);
-	clxgpio_unlock(cg, flags);
-	return ret;
-}

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * clxgpio: the engine's interrupt storm guard, driven from Linux.
+ * clxhost: the engine's interrupt storm guard, driven from Linux.
  *
  * A pin that fires more than storm_max_events times in one storm_period_ms period while
  * its level stays where it was at the last period's end is masked by the engine during
- * dispatch (reported by clxgpio_after_dispatch); after storm_rearm_ticks periods this
+ * dispatch (reported by clxhost_service); after storm_rearm_ticks periods this
  * tick re-arms it. One delayed work per chip runs the period: it takes the chip lock
  * like every engine call (raw spinlock for memory-mapped chips, the mutex for sleeping
  * ones, whose re-arm writes go over the bus and may sleep).
@@ -17,7 +17,7 @@
 #include <linux/kernel.h>
 #include <linux/moduleparam.h>
 
-#include "clxgpio.h"
+#include "clxhost.h"
 
 struct clxgpio_storm_param {
 	unsigned int value;
@@ -66,33 +66,34 @@ module_param_cb(storm_rearm_ticks, &clxgpio_storm_param_ops, &clxgpio_storm_rear
 MODULE_PARM_DESC(storm_rearm_ticks,
 		 "Periods a storm-masked pin stays masked before it is re-armed (1..65535, default 10)");
 
-static void clxgpio_storm_tick_work(struct work_struct *w)
+static void clxhost_storm_tick_work(struct work_struct *w)
 {
-	struct clxgpio *cg = container_of(to_delayed_work(w), struct clxgpio, storm_tick);
-	u16 bank, banks = clxgpio_chip_bank_count(cg->chip);
+	struct clxhost *host = container_of(to_delayed_work(w), struct clxhost, storm_tick);
 	unsigned long flags;
+	u16 bank;
 
-	for (bank = 0; bank < banks; bank++) {
+	for (bank = 0; bank < host->banks; bank++) {
 		clx_u64 rearmed = 0;
 		int ret;
 
-		flags = clxgpio_lock(cg);
-		ret = clxgpio_storm_tick(cg->chip, bank, &rearmed);
-		clxgpio_unlock(cg, flags);
+		flags = clxhost_lock(host);
+		ret = clxgpio_storm_tick(host->chip, bank, &rearmed);
+		clxhost_unlock(host, flags);
 		if (ret)
-			dev_err_ratelimited(cg->dev, "bank %u: storm tick failed: %d\n", bank, ret);
+			dev_err_ratelimited(host->dev, "%s bank %u: storm tick failed: %d\n",
+					    host->name, bank, ret);
 		else if (rearmed)
-			dev_info_ratelimited(cg->dev, "bank %u: storm guard re-armed pins %#llx\n",
-					     bank, (unsigned long long)rearmed);
+			dev_info_ratelimited(host->dev, "%s bank %u: storm guard re-armed pins %#llx\n",
+					     host->name, bank, (unsigned long long)rearmed);
 	}
-	queue_delayed_work(system_wq, &cg->storm_tick, cg->storm_period);
+	queue_delayed_work(system_wq, &host->storm_tick, host->storm_period);
 }
 
-static void clxgpio_storm_stop(void *data)
+static void clxhost_storm_stop(void *data)
 {
-	struct clxgpio *cg = data;
+	struct clxhost *host = data;
 
-	cancel_delayed_work_sync(&cg->storm_tick);
+	cancel_delayed_work_sync(&host->storm_tick);
 }
 
 /*
@@ -100,7 +101,7 @@ static void clxgpio_storm_stop(void *data)
  * starts the tick. Call once the chip is registered; the tick stops (devm) before the
  * chip is removed.
  */
-int clxgpio_storm_start(struct clxgpio *cg)
+int clxhost_storm_start(struct clxhost *host)
 {
 	struct clx_storm_config cfg = {
 		.max_events = READ_ONCE(clxgpio_storm_max_events.value),
@@ -111,15 +112,15 @@ int clxgpio_storm_start(struct clxgpio *cg)
 
 	if (!cfg.max_events)
 		return 0;
-	flags = clxgpio_lock(cg); /* interrupts may already be dispatched */
-	ret = clxgpio_storm_configure(cg->chip, &cfg);
-	clxgpio_unlock(cg, flags);
+	flags = clxhost_lock(host); /* interrupts may already be dispatched */
+	ret = clxgpio_storm_configure(host->chip, &cfg);
+	clxhost_unlock(host, flags);
 	if (ret)
-		return dev_err_probe(cg->dev, ret, "storm guard refused\n");
-	cg->storm_period = msecs_to_jiffies(READ_ONCE(clxgpio_storm_period_ms.value)) ?: 1;
-	INIT_DELAYED_WORK(&cg->storm_tick, clxgpio_storm_tick_work);
-	queue_delayed_work(system_wq, &cg->storm_tick, cg->storm_period);
-	dev_dbg(cg->dev, "storm guard: %u events per %u ms, re-armed after %u periods\n",
-		cfg.max_events, jiffies_to_msecs(cg->storm_period), cfg.rearm_ticks);
-	return devm_add_action_or_reset(cg->dev, clxgpio_storm_stop, cg);
+		return dev_err_probe(host->dev, ret, "storm guard refused\n");
+	host->storm_period = msecs_to_jiffies(READ_ONCE(clxgpio_storm_period_ms.value)) ?: 1;
+	INIT_DELAYED_WORK(&host->storm_tick, clxhost_storm_tick_work);
+	queue_delayed_work(system_wq, &host->storm_tick, host->storm_period);
+	dev_dbg(host->dev, "%s storm guard: %u events per %u ms, re-armed after %u periods\n",
+		host->name, cfg.max_events, jiffies_to_msecs(host->storm_period), cfg.rearm_ticks);
+	return devm_add_action_or_reset(host->dev, clxhost_storm_stop, host);
 }

@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * clxhost: creating and tearing down a chip host, the registry, power management.
+ * See clxhost.h for what a host owns and the locking rule.
+ */
+#include <linux/acpi.h>
+#include <linux/device.h>
+#include <linux/fwnode.h>
+#include <linux/property.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include "clxhost.h"
+
+static LIST_HEAD(clxhost_registry);
+static DEFINE_MUTEX(clxhost_registry_lock);
+
+/* Runs when the device is unbound, after everything registered later on it. */
+static void clxhost_teardown(void *data)
+{
+	struct clxhost *host = data;
+	unsigned int i;
+
+	mutex_lock(&clxhost_registry_lock);
+	list_del(&host->registry);
+	mutex_unlock(&clxhost_registry_lock);
+
+	WRITE_ONCE(host->dying, true);
+	irq_work_sync(&host->raise_work);
+	cancel_work_sync(&host->raise_thread);
+	for (i = 0; i < host->pins; i++)
+		clxhost_debounce_cancel(host, i);
+	clxgpio_chip_stop(host->chip, CLX_STOP_FINAL);
+	clxgpio_chip_destroy(host->chip);
+	mutex_destroy(&host->mlock);
+}
+
+int clxhost_init(struct clxhost *host, struct device *dev, struct fwnode_handle *fwnode,
+		 const char *name, const struct clxhost_sink *sink)
+{
+	long size = clxgpio_chip_storage_size(&host->ctl.desc);
+	void *mem;
+	int ret;
+
+	if (size < 0)
+		return dev_err_probe(dev, size, "invalid controller description\n");
+	mem = devm_kzalloc(dev, size, GFP_KERNEL);
+	if (!mem)
+		return -ENOMEM;
+	ret = clxgpio_chip_create(mem, size, &host->ctl.desc, host->ctl.ops, host->ctl.ctx,
+				  &host->chip);
+	if (ret)
+		return dev_err_probe(dev, ret, "engine refused the controller\n");
+
+	host->dev = dev;
+	host->fwnode = fwnode;
+	host->name = name;
+	host->sink = sink;
+	host->pins = clxgpio_chip_total_pins(host->chip);
+	host->pins_per_bank = clxgpio_chip_pins_per_bank(host->chip);
+	host->banks = clxgpio_chip_bank_count(host->chip);
+	host->sleeping = !(clxgpio_chip_caps(host->chip) & CLX_CAP_MEMORY_MAPPED);
+	host->io_lockless = clxgpio_chip_caps(host->chip) & CLX_CAP_ATOMIC_IO;
+	host->has_irq = clxgpio_chip_has_interrupts(host->chip);
+	raw_spin_lock_init(&host->lock);
+	mutex_init(&host->mlock);
+	INIT_LIST_HEAD(&host->registry);
+	host->pin_timers = devm_kcalloc(dev, host->pins, sizeof(*host->pin_timers), GFP_KERNEL);
+	if (!host->pin_timers) {
+		clxgpio_chip_destroy(host->chip);
+		mutex_destroy(&host->mlock);
+		return -ENOMEM;
+	}
+	clxhost_pins_init(host);
+	clxhost_raise_init(host);
+
+	mutex_lock(&clxhost_registry_lock);
+	list_add_tail(&host->registry, &clxhost_registry);
+	mutex_unlock(&clxhost_registry_lock);
+	ret = devm_add_action_or_reset(dev, clxhost_teardown, host);
+	if (ret)
+		return ret;
+	ret = clxgpio_chip_start(host->chip, CLX_START_FIRST);
+	if (ret)
+		return dev_err_probe(dev, ret, "controller failed to start\n");
+	return 0;
+}
+
+/* Runs when the device is unbound, before what the front end registered earlier. */
+static void clxhost_quiesce(void *data)
+{
+	struct clxhost *host = data;
+
+	WRITE_ONCE(host->dying, true);
+	irq_work_sync(&host->raise_work);
+	cancel_work_sync(&host->raise_thread);
+}
+
+int clxhost_activate(struct clxhost *host)
+{
+	int ret = devm_add_action_or_reset(host->dev, clxhost_quiesce, host);
+
+	if (ret || !host->has_irq)
+		return ret;
+	return clxhost_storm_start(host);
+}
+
+int clxhost_suspend(struct clxhost *host)
+{
+	unsigned long flags = clxhost_lock(host);
+	int ret = clxgpio_chip_stop(host->chip, CLX_STOP_SAVE);
+
+	clxhost_unlock(host, flags);
+	return ret;
+}
+
+int clxhost_resume(struct clxhost *host)
+{
+	unsigned long flags = clxhost_lock(host);
+	int ret = clxgpio_chip_start(host->chip, CLX_START_RESTORE);
+
+	clxhost_unlock(host, flags);
+	return ret;
+}
+
+static struct clxhost *clxhost_find(bool (*match)(struct clxhost *host, const void *key),
+				    const void *key)
+{
+	struct clxhost *host, *found = NULL;
+
+	mutex_lock(&clxhost_registry_lock);
+	list_for_each_entry(host, &clxhost_registry, registry) {
+		if (match(host, key)) {
+			found = host;
+			break;
+		}
+	}
+	mutex_unlock(&clxhost_registry_lock);
+	return found;
+}
+
+static bool clxhost_match_fwnode(struct clxhost *host, const void *fwnode)
+{
+	return host->fwnode && host->fwnode == fwnode;
+}
+
+static bool clxhost_match_name(struct clxhost *host, const void *name)
+{
+	return host->name && !strcmp(host->name, name);
+}
+
+static bool clxhost_match_acpi_path(struct clxhost *host, const void *path)
+{
+#if IS_ENABLED(CONFIG_ACPI)
+	struct acpi_device *adev = to_acpi_device_node(host->fwnode);
+	struct acpi_buffer buf = { ACPI_ALLOCATE_BUFFER, NULL };
+	bool same;
+
+	if (!adev || ACPI_FAILURE(acpi_get_name(adev->handle, ACPI_FULL_PATHNAME, &buf)))
+		return false;
+	same = !strcmp(buf.pointer, path);
+	kfree(buf.pointer);
+	return same;
+#else
+	return false;
+#endif
+}
+
+struct clxhost *clxhost_find_by_fwnode(const struct fwnode_handle *fwnode)
+{
+	return fwnode ? clxhost_find(clxhost_match_fwnode, fwnode) : NULL;
+}
+EXPORT_SYMBOL_GPL(clxhost_find_by_fwnode);
+
+struct clxhost *clxhost_find_by_acpi_path(const char *path)
+{
+	return path ? clxhost_find(clxhost_match_acpi_path, path) : NULL;
+}
+EXPORT_SYMBOL_GPL(clxhost_find_by_acpi_path);
+
+struct clxhost *clxhost_find_by_name(const char *name)
+{
+	return name ? clxhost_find(clxhost_match_name, name) : NULL;
+}
+EXPORT_SYMBOL_GPL(clxhost_find_by_name);
