@@ -5,8 +5,9 @@
 # its quarantine (kmem_cache_shrink -> kasan_cache_shrink); on a kernel without KASAN the
 # shrink frees only empty slabs and changes no count. kmemleak is this stage's exact check.
 kmalloc_objects() {
-	for f in /sys/kernel/slab/kmalloc-*/shrink; do echo 1 >$f; done
+	for f in /sys/kernel/slab/kmalloc-*/shrink; do echo 1 >"$f"; done
 	t=0
-	for f in /sys/kernel/slab/kmalloc-*/objects; do set -- $(cat $f); t=$((t + $1)); done
+	# shellcheck disable=SC2046 # "N N0=.. N1=..": the first word is the count
+	for f in /sys/kernel/slab/kmalloc-*/objects; do set -- $(cat "$f"); t=$((t + $1)); done
 	echo $t
 }

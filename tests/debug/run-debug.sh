@@ -45,11 +45,12 @@ t2=$(now)
 extra=$top/build/debug-extra
 rm -rf "$extra" && mkdir -p "$extra"
 # lib.sh with lib-debug.sh after it: kmalloc object counts without the KASAN quarantine.
-cat "$top/tests/e2e/lib.sh" "$here/lib-debug.sh" >"$extra/lib.sh" &&
-	cp "$top/tests/e2e/badinput.sh" "$top/tests/e2e/lifecycle.sh" "$here/guest-debug.sh" \
-		"$mdir/clxgpio.ko" "$mdir/clxgpio_kunit.ko" "$extra/" ||
+if ! cat "$top/tests/e2e/lib.sh" "$here/lib-debug.sh" >"$extra/lib.sh" ||
+	! cp "$top/tests/e2e/badinput.sh" "$top/tests/e2e/lifecycle.sh" "$here/guest-debug.sh" \
+		"$mdir/clxgpio.ko" "$mdir/clxgpio_kunit.ko" "$extra/"; then
 	give_up "copying the guest files failed"
-KDIR=$kdir MODULES= EXTRA=$extra LOG=$log TIMEOUT=${TIMEOUT:-900} \
+fi
+KDIR=$kdir MODULES='' EXTRA=$extra LOG=$log TIMEOUT=${TIMEOUT:-900} \
 	APPEND='kunit.enable=1 printk.time=0' CMD='sh /extra/guest-debug.sh' \
 	"$top/tools/qemu/vm.sh" >/dev/null 2>&1
 rc=$?
@@ -92,4 +93,5 @@ echo "$p $f" >"$ecount"
 echo "debug-$KERNEL: kunit $kp passed, $kf failed; e2e $p passed, $f failed"
 echo "debug-$KERNEL: times: kernel $((t1 - t0)) s, modules $((t2 - t1)) s, VM $((t3 - t2)) s" \
 	"(log $log)"
+echo "debug-$KERNEL: $((kp + p)) passed, $((kf + f)) failed"
 [ "$kf" -eq 0 ] && [ "$f" -eq 0 ]

@@ -91,7 +91,10 @@ END {
 }'
 
 if [ "$1" = --parse ]; then
-	[ $# -eq 2 ] && [ -f "$2" ] || { echo "kunit: --parse needs one log file" >&2; exit 2; }
+	if [ $# -ne 2 ] || [ ! -f "$2" ]; then
+		echo "kunit: --parse needs one log file" >&2
+		exit 2
+	fi
 	parse_ktap "$2"
 	exit
 fi
