@@ -50,6 +50,12 @@ if ! cat "$top/tests/e2e/lib.sh" "$here/lib-debug.sh" >"$extra/lib.sh" ||
 		"$mdir/clxgpio.ko" "$mdir/clxgpio_kunit.ko" "$extra/"; then
 	give_up "copying the guest files failed"
 fi
+# The e2e scripts' static arm64 helpers (line-events, ...), built as run-e2e.sh builds them.
+for c in "$top"/tests/e2e/*.c; do
+	[ -f "$c" ] || continue
+	aarch64-linux-gnu-gcc -O2 -Wall -Wextra -Werror -static -o "$extra/$(basename "$c" .c)" "$c" ||
+		give_up "building $c for the guest failed"
+done
 KDIR=$kdir MODULES='' EXTRA=$extra LOG=$log TIMEOUT=${TIMEOUT:-900} \
 	APPEND='kunit.enable=1 printk.time=0' CMD='sh /extra/guest-debug.sh' \
 	"$top/tools/qemu/vm.sh" >/dev/null 2>&1
