@@ -1,10 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * clxgpio simulated controller: a platform device whose child firmware nodes are
- * banks, as gpio-sim's are ("ngpios", "gpio-sim,label", "gpio-line-names"), plus
- * "clxgpio,pins-per-bank" and "clxgpio,sleeping". Each bank is one gpio_chip over
- * the engine and the simulated level-only hardware (controllers/simgpio_hw.cpp).
- * Per line, sysfs sim_gpioN/{value,pull} as in gpio-sim: pull is the outside world.
+ * chips (gpio-sim calls them banks: "ngpios", "gpio-sim,label", "gpio-line-names"),
+ * plus "clxgpio,pins-per-bank" (engine banks) and "clxgpio,sleeping". Each is one
+ * gpio_chip over the engine and the simulated level-only hardware
+ * (controllers/simgpio_hw.cpp).
+ *
+ * What user space sees behaves as gpio-sim (Documentation/admin-guide/gpio/gpio-sim.rst:
+ * a line's value differs from its pull only while a consumer drives it):
+ * - sysfs sim_gpioN/{value,pull}. A line has one pull: the sysfs write and a consumer's
+ *   bias (set_config) set the same one, the last write wins, and an input follows it.
+ * - When a consumer releases a line its value goes back to its pull and its direction
+ *   stays; an output no consumer holds keeps following its pull.
  */
 #include <linux/delay.h>
 #include <linux/device.h>
@@ -17,6 +24,7 @@
 #include <linux/sysfs.h>
 
 #include "gpiolib/clxgpio_gpiolib.h"
+#include "clxgpio_sim.h"
 #include "controllers/clx_controllers.h"
 #include "controllers/simgpio_hw.h"
 
@@ -27,30 +35,35 @@ struct clxgpio_sim_line_attr {
 	unsigned int offset;
 };
 
-struct clxgpio_sim_bank {
+/* One simulated gpio_chip: its engine chip, its hardware and its sysfs lines. */
+struct clxgpio_sim_chip {
 	struct clxgpio cg;
-	struct clx_simhw *hw;
-	unsigned long *pull;            /* outside-world level per line: 1 = pulled up */
+	struct clx_simhw *hw;           /* the lines' pulls live here (one per line) */
+	/*
+	 * LOCKING: host lock. Outputs that no consumer holds (released as outputs): their
+	 * value follows their pull, as gpio-sim's does for every line not requested.
+	 */
+	unsigned long *free_outputs;
 	struct device *gpio_dev;        /* gpiochipN, where sim_gpioN groups live */
 	const struct attribute_group **groups;
 	void *ctl_storage;
 };
 
-static struct clxgpio_sim_bank *clxgpio_sim_bank_of(void *base)
+static struct clxgpio_sim_chip *clxgpio_sim_chip_of(void *base)
 {
 	return base;
 }
 
 /*
  * The model's interrupt line (simgpio_hw.h): called after any register write or drive
- * that leaves a bank's output asserted, under the chip lock or, for pin I/O on
+ * that leaves a bank's output asserted, under the host lock or, for pin I/O on
  * CLX_CAP_ATOMIC_IO banks, without it: the host services soon (clxhost_raise).
  */
 static void clxgpio_sim_hw_irq(void *ctx, clx_u16 bank)
 {
-	struct clxgpio_sim_bank *b = ctx;
+	struct clxgpio_sim_chip *sc = ctx;
 
-	clxhost_raise(&b->cg.host);
+	clxhost_raise(&sc->cg.host);
 }
 
 /*
@@ -61,14 +74,14 @@ static clx_u32 clxgpio_sim_bus_read32(void *base, clx_u32 offset)
 {
 	might_sleep();
 	usleep_range(1, 2);
-	return clx_simhw_bus.read32(clxgpio_sim_bank_of(base)->hw, offset);
+	return clx_simhw_bus.read32(clxgpio_sim_chip_of(base)->hw, offset);
 }
 
 static void clxgpio_sim_bus_write32(void *base, clx_u32 offset, clx_u32 value)
 {
 	might_sleep();
 	usleep_range(1, 2);
-	clx_simhw_bus.write32(clxgpio_sim_bank_of(base)->hw, offset, value);
+	clx_simhw_bus.write32(clxgpio_sim_chip_of(base)->hw, offset, value);
 }
 
 static const struct clx_bus_ops clxgpio_sim_sleeping_bus = {
@@ -79,8 +92,8 @@ static const struct clx_bus_ops clxgpio_sim_sleeping_bus = {
 static ssize_t clxgpio_sim_value_show(struct device *dev, struct device_attribute *attr, char *buf)
 {
 	struct clxgpio_sim_line_attr *la = container_of(attr, struct clxgpio_sim_line_attr, attr);
-	struct clxgpio_sim_bank *b = dev_get_drvdata(dev);
-	int level = clx_simhw_level(b->hw, la->offset); /* atomic register reads: no lock */
+	struct clxgpio_sim_chip *sc = dev_get_drvdata(dev);
+	int level = clx_simhw_level(sc->hw, la->offset); /* atomic register reads: no lock */
 
 	return level < 0 ? level : sysfs_emit(buf, "%d\n", level);
 }
@@ -96,21 +109,60 @@ static const char *const clxgpio_sim_pulls[] = { "pull-down", "pull-up" };
 static ssize_t clxgpio_sim_pull_show(struct device *dev, struct device_attribute *attr, char *buf)
 {
 	struct clxgpio_sim_line_attr *la = container_of(attr, struct clxgpio_sim_line_attr, attr);
-	struct clxgpio_sim_bank *b = dev_get_drvdata(dev);
+	struct clxgpio_sim_chip *sc = dev_get_drvdata(dev);
+	int up = clx_simhw_pull(sc->hw, la->offset); /* one atomic register read: no lock */
 
-	return sysfs_emit(buf, "%s\n", clxgpio_sim_pulls[test_bit(la->offset, b->pull)]);
+	return up < 0 ? up : sysfs_emit(buf, "%s\n", clxgpio_sim_pulls[up]);
 }
 
-static int clxgpio_sim_apply_pull(struct clxgpio_sim_bank *b, unsigned int offset, int up)
+/*
+ * Sets the line's one pull (the consumer's bias writes the same one: set_config ->
+ * PULL register); an input follows it, and so does an output no consumer holds. The
+ * host lock orders it against consumers' requests, releases and configuration.
+ */
+static int clxgpio_sim_apply_pull(struct clxgpio_sim_chip *sc, unsigned int offset, int up)
 {
+	struct clxhost *host = &sc->cg.host;
 	unsigned long flags;
 	int ret;
 
-	flags = clxhost_lock(&b->cg.host); /* keeps the bitmap and the outside world in step */
-	assign_bit(offset, b->pull, up);
-	ret = clx_simhw_drive(b->hw, offset, up); /* raises the line itself */
-	clxhost_unlock(&b->cg.host, flags);
+	flags = clxhost_lock(host);
+	ret = clx_simhw_set_pull(sc->hw, offset, up); /* raises the line itself */
+	if (ret >= 0 && test_bit(offset, sc->free_outputs))
+		ret = clxgpio_pin_write(host->chip, offset, up);
+	clxhost_unlock(host, flags);
 	return ret < 0 ? ret : 0;
+}
+
+/* gpio-sim's gc->request (clxgpio_sim.h). */
+void clxgpio_sim_line_requested(struct clxgpio *cg, unsigned int offset)
+{
+	struct clxgpio_sim_chip *sc = container_of(cg, struct clxgpio_sim_chip, cg);
+	unsigned long flags;
+
+	flags = clxhost_lock(&cg->host);
+	clear_bit(offset, sc->free_outputs);
+	clxhost_unlock(&cg->host, flags);
+}
+
+/*
+ * gpio-sim's gc->free (clxgpio_sim.h). The engine also forgets the consumer's bias:
+ * the line keeps the pull the bias set, as in gpio-sim, but the next consumer's
+ * direction changes must not apply it again over a later sysfs write.
+ */
+void clxgpio_sim_line_released(struct clxgpio *cg, unsigned int offset)
+{
+	struct clxgpio_sim_chip *sc = container_of(cg, struct clxgpio_sim_chip, cg);
+	struct clx_chip *chip = cg->host.chip;
+	unsigned long flags;
+
+	flags = clxhost_lock(&cg->host);
+	if (clxgpio_pin_get_direction(chip, offset) == 0) { /* GPIO_LINE_DIRECTION_OUT */
+		clxgpio_pin_write(chip, offset, clx_simhw_pull(sc->hw, offset));
+		set_bit(offset, sc->free_outputs);
+	}
+	clxgpio_pin_set_pull(chip, offset, CLX_PULL_DEFAULT);
+	clxhost_unlock(&cg->host, flags);
 }
 
 static ssize_t clxgpio_sim_pull_store(struct device *dev, struct device_attribute *attr,
@@ -129,19 +181,19 @@ static ssize_t clxgpio_sim_pull_store(struct device *dev, struct device_attribut
 /* Added after the groups' devm allocations, so it runs before they are freed. */
 static void clxgpio_sim_remove_sysfs(void *data)
 {
-	struct clxgpio_sim_bank *b = data;
+	struct clxgpio_sim_chip *sc = data;
 
-	sysfs_remove_groups(&b->gpio_dev->kobj, b->groups);
+	sysfs_remove_groups(&sc->gpio_dev->kobj, sc->groups);
 }
 
 /* One "sim_gpioN" group per line with value and pull, as gpio-sim lays them out. */
-static int clxgpio_sim_setup_sysfs(struct device *dev, struct clxgpio_sim_bank *b)
+static int clxgpio_sim_setup_sysfs(struct device *dev, struct clxgpio_sim_chip *sc)
 {
-	unsigned int i, n = b->cg.gc.ngpio;
+	unsigned int i, n = sc->cg.gc.ngpio;
 	int ret;
 
-	b->groups = devm_kcalloc(dev, n + 1, sizeof(*b->groups), GFP_KERNEL);
-	if (!b->groups)
+	sc->groups = devm_kcalloc(dev, n + 1, sizeof(*sc->groups), GFP_KERNEL);
+	if (!sc->groups)
 		return -ENOMEM;
 	for (i = 0; i < n; i++) {
 		struct clxgpio_sim_line_attr *la = devm_kcalloc(dev, 2, sizeof(*la), GFP_KERNEL);
@@ -168,20 +220,20 @@ static int clxgpio_sim_setup_sysfs(struct device *dev, struct clxgpio_sim_bank *
 		attrs[0] = &la[0].attr.attr;
 		attrs[1] = &la[1].attr.attr;
 		grp->attrs = attrs;
-		b->groups[i] = grp;
+		sc->groups[i] = grp;
 	}
-	dev_set_drvdata(b->gpio_dev, b);
-	ret = sysfs_create_groups(&b->gpio_dev->kobj, b->groups);
+	dev_set_drvdata(sc->gpio_dev, sc);
+	ret = sysfs_create_groups(&sc->gpio_dev->kobj, sc->groups);
 	if (ret)
 		return ret;
-	return devm_add_action_or_reset(dev, clxgpio_sim_remove_sysfs, b);
+	return devm_add_action_or_reset(dev, clxgpio_sim_remove_sysfs, sc);
 }
 
 static void clxgpio_sim_quiesce(void *data)
 {
-	struct clxgpio_sim_bank *b = data;
+	struct clxgpio_sim_chip *sc = data;
 
-	put_device(b->gpio_dev);
+	put_device(sc->gpio_dev);
 }
 
 static int clxgpio_sim_match_fwnode(struct device *dev, void *data)
@@ -189,10 +241,10 @@ static int clxgpio_sim_match_fwnode(struct device *dev, void *data)
 	return dev_fwnode(dev) == data;
 }
 
-static int clxgpio_sim_add_bank(struct device *dev, struct fwnode_handle *node)
+static int clxgpio_sim_add_chip(struct device *dev, struct fwnode_handle *node)
 {
 	u32 ngpio, per_bank = 32;
-	struct clxgpio_sim_bank *b;
+	struct clxgpio_sim_chip *sc;
 	const char *label = NULL;
 	long hw_size, ctl_size;
 	bool sleeping;
@@ -217,40 +269,41 @@ static int clxgpio_sim_add_bank(struct device *dev, struct fwnode_handle *node)
 	if (!label)
 		return -ENOMEM;
 
-	b = devm_kzalloc(dev, sizeof(*b), GFP_KERNEL);
-	if (!b)
+	sc = devm_kzalloc(dev, sizeof(*sc), GFP_KERNEL);
+	if (!sc)
 		return -ENOMEM;
 	hw_size = clx_simhw_storage_size(ngpio, per_bank);
 	ctl_size = clxgpio_sim_storage_size(ngpio, per_bank);
 	if (hw_size < 0 || ctl_size < 0)
 		return -EINVAL;
 	hw_mem = devm_kzalloc(dev, hw_size, GFP_KERNEL);
-	b->ctl_storage = devm_kzalloc(dev, ctl_size, GFP_KERNEL);
-	b->pull = devm_bitmap_zalloc(dev, ngpio, GFP_KERNEL);
-	if (!hw_mem || !b->ctl_storage || !b->pull)
+	sc->ctl_storage = devm_kzalloc(dev, ctl_size, GFP_KERNEL);
+	sc->free_outputs = devm_bitmap_zalloc(dev, ngpio, GFP_KERNEL);
+	if (!hw_mem || !sc->ctl_storage || !sc->free_outputs)
 		return -ENOMEM;
-	ret = clx_simhw_init(hw_mem, hw_size, ngpio, per_bank, clxgpio_sim_hw_irq, b, &b->hw);
+	ret = clx_simhw_init(hw_mem, hw_size, ngpio, per_bank, clxgpio_sim_hw_irq, sc, &sc->hw);
 	if (ret)
 		return ret;
 	if (sleeping)
-		ret = clxgpio_sim_init(b->ctl_storage, ctl_size, &clxgpio_sim_sleeping_bus, b,
-				       ngpio, per_bank, CLX_SIM_SLEEPING, &b->cg.host.ctl);
+		ret = clxgpio_sim_init(sc->ctl_storage, ctl_size, &clxgpio_sim_sleeping_bus, sc,
+				       ngpio, per_bank, CLX_SIM_SLEEPING, &sc->cg.host.ctl);
 	else
-		ret = clxgpio_sim_init(b->ctl_storage, ctl_size, &clx_simhw_bus, b->hw,
-				       ngpio, per_bank, CLX_SIM_MEMORY_MAPPED, &b->cg.host.ctl);
+		ret = clxgpio_sim_init(sc->ctl_storage, ctl_size, &clx_simhw_bus, sc->hw,
+				       ngpio, per_bank, CLX_SIM_MEMORY_MAPPED, &sc->cg.host.ctl);
 	if (ret)
 		return ret;
+	sc->cg.line_released = clxgpio_sim_line_released;
 
-	ret = clxgpio_register(dev, &b->cg, node, label, 0);
+	ret = clxgpio_register(dev, &sc->cg, node, label, 0);
 	if (ret)
 		return ret;
-	b->gpio_dev = device_find_child(dev, node, clxgpio_sim_match_fwnode);
-	ret = devm_add_action_or_reset(dev, clxgpio_sim_quiesce, b);
+	sc->gpio_dev = device_find_child(dev, node, clxgpio_sim_match_fwnode);
+	ret = devm_add_action_or_reset(dev, clxgpio_sim_quiesce, sc);
 	if (ret)
 		return ret;
-	if (!b->gpio_dev)
+	if (!sc->gpio_dev)
 		return dev_err_probe(dev, -ENODEV, "%pfwP: gpio device not found\n", node);
-	return clxgpio_sim_setup_sysfs(dev, b);
+	return clxgpio_sim_setup_sysfs(dev, sc);
 }
 
 static int clxgpio_sim_probe(struct platform_device *pdev)
@@ -260,7 +313,7 @@ static int clxgpio_sim_probe(struct platform_device *pdev)
 	int ret;
 
 	device_for_each_child_node(dev, node) {
-		ret = clxgpio_sim_add_bank(dev, node);
+		ret = clxgpio_sim_add_chip(dev, node);
 		if (ret) {
 			fwnode_handle_put(node);
 			return ret;

@@ -12,6 +12,11 @@
 // GpioClx holds the bank wait lock around a serial controller's I/O callbacks (its
 // IndependentIoHw relief covers only the DIRQL lock), and there each register access
 // is a bus transfer that costs far more than the uncontended mutex.
+//
+// Pulls: a line has one pull, which the outside world sets too (simgpio_regs.hpp), so
+// CLX_PULL_UP/DOWN write PULL (the last write wins) and DEFAULT and NONE leave the line
+// as it is: the hardware cannot float a line (gpio-sim refuses bias-disable with
+// -ENOTSUPP, which gpiolib ignores: the same effect).
 #include "../engine/client_ops.hpp"
 #include "clx_controllers.h"
 #include "simgpio_regs.hpp"
@@ -28,7 +33,7 @@ constexpr u32 kLoWord = 0xFFFFFFFFu;
 struct Saved {
   u64 polarity, enable, direction;
   u64 out_latch;  // LEVEL of the output pins: the OUT_SET/OUT_CLEAR latch
-  u64 pull_enable, pull_up;
+  u64 pull;
 };
 
 // Per bank, after the controller in its storage.
@@ -164,8 +169,7 @@ class Controller {
     s.enable = load<ENABLE>(bank);
     s.direction = load<DIRECTION>(bank);
     s.out_latch = load<LEVEL>(bank) & ~s.direction;
-    s.pull_enable = load<PULL_ENABLE>(bank);
-    s.pull_up = load<PULL_UP>(bank);
+    s.pull = load<PULL>(bank);
   }
 
   // Enables last, with everything they depend on in place and stale status cleared.
@@ -174,8 +178,7 @@ class Controller {
     store_enable(bank, 0);
     store<OUT_CLEAR>(bank, ~s.out_latch);
     store<OUT_SET>(bank, s.out_latch);
-    store<PULL_ENABLE>(bank, s.pull_enable);
-    store<PULL_UP>(bank, s.pull_up);
+    store<PULL>(bank, s.pull);
     store<DIRECTION>(bank, s.direction);
     store<POLARITY>(bank, s.polarity);
     store<STATUS>(bank, ~u64{0});
@@ -221,7 +224,7 @@ class Controller {
     u64 old = load_words<Reg>(bank, mask);
     store_words<Reg>(bank, mask, (old & ~mask) | (value & mask));
   }
-  // Write-1 registers (STATUS, OUT_SET, OUT_CLEAR): a 1 for each pin in mask.
+  // Write-1 registers (STATUS, OUT_SET/CLEAR, PULL_SET/CLEAR): a 1 for each pin in mask.
   template <typename Reg>
   void store_bits(u16 bank, u64 mask) const {
     store_words<Reg>(bank, mask, mask);
@@ -253,10 +256,12 @@ class Controller {
     return status & load_enable_words(bank, mask);
   }
 
+  // UP and DOWN set the lines' one pull; DEFAULT and NONE leave it (top of this file).
+  // PULL_SET/PULL_CLEAR, not a read-modify-write of PULL: the outside world writes the
+  // pulls of the bank's other pins without the bank lock.
   void apply_pull(u16 bank, u64 mask, u32 pull) const {
-    if (pull == CLX_PULL_DEFAULT) return;
-    update<PULL_ENABLE>(bank, mask, pull == CLX_PULL_NONE ? 0 : mask);
-    if (pull != CLX_PULL_NONE) update<PULL_UP>(bank, mask, pull == CLX_PULL_UP ? mask : 0);
+    if (pull == CLX_PULL_UP) store_bits<PULL_SET>(bank, mask);
+    if (pull == CLX_PULL_DOWN) store_bits<PULL_CLEAR>(bank, mask);
   }
 
   u64 load_two(u32 at, u64 mask) const;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
-// The simulated controller's hardware: its registers and the outside world. Used by
+// The simulated controller's hardware: its registers and the outside world (which sets
+// the lines' pulls, as gpio-sim's sysfs `pull` does). Used by
 // the Linux module's simulated controller, the KUnit suites and the host tests, so all
 // exercise the same register behaviour (simgpio_hw.h is its API, simgpio_regs.hpp its
 // map). It raises its own interrupt line (simgpio_hw.h says exactly when).
@@ -22,10 +23,8 @@ struct BankRegs {
   u64 status = 0;
   u64 direction = ~u64{0};  // reset: all inputs
   u64 latch = 0;
-  u64 pull_enable = 0;
-  u64 pull_up = 0;
-  u64 outside = 0;  // what the world drives onto each pin
-  u64 all = 0;      // INVARIANT: fixed after construction, read without atomics
+  u64 pull = 0;  // one per line: PULL and the outside world both write it
+  u64 all = 0;   // INVARIANT: fixed after construction, read without atomics
 };
 
 u64 load(const u64& reg) { return __atomic_load_n(&reg, __ATOMIC_SEQ_CST); }
@@ -44,7 +43,7 @@ u64 exchange_bits(u64& reg, u64 word, u64 v) {
 
 // The interrupt latch rule: STATUS latches a pin while ENABLE is set and its level
 // equals POLARITY. Each write that can change that condition (POLARITY, ENABLE,
-// DIRECTION, OUT_SET/OUT_CLEAR, pulls, the outside world, and the STATUS clear
+// DIRECTION, OUT_SET/OUT_CLEAR, PULL, the outside world's pull, and the STATUS clear
 // itself) first stores atomically, then re-evaluates the pins it changed and sets
 // their STATUS bits with an atomic OR. All of it is sequentially consistent, so
 // whichever of two racing writes comes last sees both: a condition that holds once
@@ -56,7 +55,7 @@ u64 exchange_bits(u64& reg, u64 word, u64 v) {
 // register writes; Linux never has both on one pin (gpiolib refuses interrupts on
 // outputs), and the engine's level re-latching on clear heals it.
 //
-// The interrupt line: every write32 and drive ends by reading STATUS and ENABLE of its
+// The interrupt line: every write32 and set_pull ends by reading STATUS and ENABLE of its
 // bank (sequentially consistent loads after its own atomic operations) and calls the
 // line callback if both have a pin in common. Whichever access asserted the output last
 // therefore finds it asserted, unless a later access deasserted it again.
@@ -77,10 +76,10 @@ class Hardware {
     return ((sizeof(Hardware) + 7) & ~usize{7}) + sizeof(BankRegs) * banks;
   }
 
+  // Inputs read their pull, outputs their latch.
   static u64 level(const BankRegs& r) {
-    u64 dir = load(r.direction), pull = load(r.pull_enable);
-    u64 input = (pull & load(r.pull_up)) | (~pull & load(r.outside));
-    return ((dir & input) | (~dir & load(r.latch))) & r.all;
+    u64 dir = load(r.direction);
+    return ((dir & load(r.pull)) | (~dir & load(r.latch))) & r.all;
   }
 
   // LOCKING: none; pins = those whose condition the caller's write may have changed.
@@ -107,20 +106,25 @@ class Hardware {
     raise_if_asserted(*r);
   }
 
+  // The outside world sets a line's pull: the same bit a PULL write sets.
   // LOCKING: none (the outside world is one more atomic writer).
-  int drive(u16 pin, int lvl) {
+  int set_pull(u16 pin, int up) {
     if (pin >= m_total) return -CLX_ERANGE;
-    if (lvl != 0 && lvl != 1) return -CLX_EINVAL;
+    if (up != 0 && up != 1) return -CLX_EINVAL;
     BankRegs& r = m_banks[pin / m_per_bank];
     u64 m = bit(pin % m_per_bank);
-    u64 old = lvl ? fetch_or(r.outside, m) : fetch_and(r.outside, ~m);
-    relatch(r, (old ^ (lvl ? m : 0)) & m);
+    u64 old = up ? fetch_or(r.pull, m) : fetch_and(r.pull, ~m);
+    relatch(r, (old ^ (up ? m : 0)) & m);
     return raise_if_asserted(r) ? 1 : 0;
   }
 
   int pin_level(u16 pin) const {
     if (pin >= m_total) return -CLX_ERANGE;
-    return (level(m_banks[pin / m_per_bank]) >> (pin % m_per_bank)) & 1;
+    return pin_bit(pin, level(m_banks[pin / m_per_bank]));
+  }
+  int pin_pull(u16 pin) const {
+    if (pin >= m_total) return -CLX_ERANGE;
+    return pin_bit(pin, load(m_banks[pin / m_per_bank].pull));
   }
 
   int irq_pending(u16 bank) const {
@@ -129,6 +133,8 @@ class Hardware {
   }
 
  private:
+  int pin_bit(u16 pin, u64 word) const { return static_cast<int>((word >> (pin % m_per_bank)) & 1); }
+
   static bool asserted(const BankRegs& r) { return (load(r.status) & load(r.enable)) != 0; }
 
   bool raise_if_asserted(const BankRegs& r) const {
@@ -155,8 +161,9 @@ class Hardware {
       case DIRECTION::offset: changed = store(r.direction); break;
       case OUT_SET::offset: changed = v & ~fetch_or(r.latch, v); break;
       case OUT_CLEAR::offset: changed = v & fetch_and(r.latch, ~v); break;
-      case PULL_ENABLE::offset: changed = store(r.pull_enable); break;
-      case PULL_UP::offset: changed = store(r.pull_up); break;
+      case PULL::offset: changed = store(r.pull); break;
+      case PULL_SET::offset: changed = v & ~fetch_or(r.pull, v); break;
+      case PULL_CLEAR::offset: changed = v & fetch_and(r.pull, ~v); break;
       default: return;  // MODE and LEVEL are read-only
     }
     relatch(r, changed);
@@ -175,8 +182,7 @@ class Hardware {
       case STATUS::offset: return load(r.status);
       case DIRECTION::offset: return load(r.direction) & r.all;
       case LEVEL::offset: return level(r);
-      case PULL_ENABLE::offset: return load(r.pull_enable);
-      case PULL_UP::offset: return load(r.pull_up);
+      case PULL::offset: return load(r.pull);
       default: return 0;  // write-only and unmapped registers read as zero
     }
   }
@@ -230,7 +236,9 @@ int clx_simhw_init(void* storage, clx_size size, clx_u16 total_pins, clx_u8 pins
   return 0;
 }
 
-int clx_simhw_drive(clx_simhw* hw, clx_u16 pin, int level) { return hw_of(hw)->drive(pin, level); }
+int clx_simhw_set_pull(clx_simhw* hw, clx_u16 pin, int up) { return hw_of(hw)->set_pull(pin, up); }
+
+int clx_simhw_pull(const clx_simhw* hw, clx_u16 pin) { return hw_of(hw)->pin_pull(pin); }
 
 int clx_simhw_level(const clx_simhw* hw, clx_u16 pin) { return hw_of(hw)->pin_level(pin); }
 

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * simgpio_hw.h - the simulated controller's hardware: its registers (the map is
- * simgpio_regs.hpp) and the outside world. A controller's hardware, not engine: the
+ * simgpio_regs.hpp) and the outside world, which sets the lines' pulls (gpio-sim's
+ * sysfs `pull`; a line has one pull, shared with the PULL register, last write
+ * wins). A controller's hardware, not engine: the
  * Linux module's simulated controller, the KUnit suites and the host tests drive the
  * same model through this header.
  *
@@ -25,7 +27,7 @@ struct clx_simhw;
 /*
  * The interrupt output of a bank is a level: asserted while (STATUS & ENABLE) != 0.
  * The model raises it by calling line(line_ctx, bank) after every register write
- * (clx_simhw_bus.write32) and every clx_simhw_drive() that leaves the bank's output
+ * (clx_simhw_bus.write32) and every clx_simhw_set_pull() that leaves the bank's output
  * asserted: once per such access, after the access took effect, in the writer's
  * context (possibly under the writer's locks, possibly hard IRQ: the callback must only
  * schedule the service). The check follows the access's own atomic operations, all
@@ -51,11 +53,15 @@ int clx_simhw_init(void *storage, clx_size size, clx_u16 total_pins, clx_u8 pins
  */
 extern const struct clx_bus_ops clx_simhw_bus;
 /*
- * Drive a pin from outside (the "pull" of gpio-sim): 0 low, 1 high. Returns 1 if the
- * pin's bank interrupt output is now asserted, else 0; -errno on bad input.
+ * Set a line's pull from outside (gpio-sim's sysfs `pull`): 0 down, 1 up. The same
+ * setting as the line's PULL register bit: whichever was written last holds, and an
+ * input reads it. Returns 1 if the pin's bank interrupt output is now asserted, else
+ * 0; -errno on bad input.
  */
-int clx_simhw_drive(struct clx_simhw *hw, clx_u16 pin, int level);
-/* Level the outside world sees on a pin (driven output or input level), or -errno. */
+int clx_simhw_set_pull(struct clx_simhw *hw, clx_u16 pin, int up);
+/* A line's pull (1 up, 0 down), whoever set it last, or -errno. */
+int clx_simhw_pull(const struct clx_simhw *hw, clx_u16 pin);
+/* Level the outside world sees on a pin (an output's latch, an input's pull), or -errno. */
 int clx_simhw_level(const struct clx_simhw *hw, clx_u16 pin);
 /* 1 if the bank's interrupt output is asserted, 0 if not, or -errno. */
 int clx_simhw_irq_pending(const struct clx_simhw *hw, clx_u16 bank);

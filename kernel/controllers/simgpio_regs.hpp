@@ -15,14 +15,22 @@
 //   LEVEL       0x28 RO  pin levels: outputs read their latch.
 //   OUT_SET     0x30 WO  1 = set the output latch bit.
 //   OUT_CLEAR   0x38 WO  1 = clear the output latch bit.
-//   PULL_ENABLE 0x40 RW  1 = the internal pull drives an input.
-//   PULL_UP     0x48 RW  1 = pull up, 0 = pull down (when enabled).
+//   PULL        0x40 RW  the line's pull: 1 = up, 0 = down (reset value).
+//   PULL_SET    0x48 WO  1 = pull the line up.
+//   PULL_CLEAR  0x50 WO  1 = pull the line down.
 //
-// Every register access is indivisible, as on a hardware bus: OUT_SET, OUT_CLEAR and
-// the STATUS clear change only the pins written, so they need no lock against other
-// writers (the latch rule under races: simgpio_hw.cpp).
-// The bank's interrupt output is asserted while (STATUS & ENABLE) != 0. An input
-// with its pull disabled reads what the outside world drives (clx_simhw_drive).
+// Every register access is indivisible, as on a hardware bus: OUT_SET, OUT_CLEAR,
+// PULL_SET, PULL_CLEAR and the STATUS clear change only the pins written, so they need
+// no lock against other writers (the latch rule under races: simgpio_hw.cpp).
+// PULL_SET/PULL_CLEAR exist because the outside world writes the pulls too: a
+// read-modify-write of PULL would undo an outside write that fell between its read
+// and its write.
+// The bank's interrupt output is asserted while (STATUS & ENABLE) != 0.
+//
+// A line has one pull, as a gpio-sim line does: PULL and the outside world
+// (clx_simhw_set_pull, gpio-sim's sysfs `pull`) write the same bit and the last write
+// wins. An input reads its pull, an output its latch; nothing else drives a line, and
+// no line floats (there is no "pull disabled").
 #pragma once
 
 #include "../engine/register.hpp"
@@ -40,11 +48,12 @@ using DIRECTION = PinRegister<0x20, Pins>;
 using LEVEL = PinRegister<0x28, Pins>;
 using OUT_SET = PinRegister<0x30, Pins>;
 using OUT_CLEAR = PinRegister<0x38, Pins>;
-using PULL_ENABLE = PinRegister<0x40, Pins>;
-using PULL_UP = PinRegister<0x48, Pins>;
+using PULL = PinRegister<0x40, Pins>;
+using PULL_SET = PinRegister<0x48, Pins>;
+using PULL_CLEAR = PinRegister<0x50, Pins>;
 
 constexpr u32 kHiWord = 4;
 constexpr u32 kBankStride = CLX_SIMHW_BANK_STRIDE;
-constexpr u32 kRegisterCount = 10;
+constexpr u32 kRegisterCount = 11;
 
 }  // namespace clx::simgpio

@@ -107,14 +107,14 @@ class SimRig {
   u64 base_read(u64 mask) { return baseline::sim_read(m_regs, m_bank, mask); }
   void base_write(u64 set, u64 clear) { baseline::sim_write(m_regs, m_bank, set, clear); }
   void drive(unsigned pin, bool high) {
-    (void)clx_simhw_drive(hw, static_cast<u16>(m_bank * m_per_bank + pin), high ? 1 : 0);
+    (void)clx_simhw_set_pull(hw, static_cast<u16>(m_bank * m_per_bank + pin), high ? 1 : 0);
   }
   bool pending() const { return clx_simhw_irq_pending(hw, bank()) == 1; }
   // Every readable register of the bank, both words.
   std::string dump() {
     using namespace clx::simgpio;
     static const u32 regs_at[] = {POLARITY::offset, ENABLE::offset, STATUS::offset, DIRECTION::offset,
-                                  LEVEL::offset, PULL_ENABLE::offset, PULL_UP::offset};
+                                  LEVEL::offset, PULL::offset};
     std::string s;
     char buf[40];
     for (u32 off : regs_at) {

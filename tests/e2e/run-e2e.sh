@@ -1,7 +1,7 @@
 #!/bin/sh
 # run-e2e.sh: boots the test kernel (KERNEL=6.12|6.1) with clxgpio.ko, runs the guest
 # scripts of tests/e2e (the gpio-sim.sh selftest against clxgpio's configfs, debounce.sh,
-# badinput.sh, lifecycle.sh, e2e.sh) and records "passed failed" in
+# badinput.sh, pull-release.sh, lifecycle.sh, e2e.sh) and records "passed failed" in
 # build/results/e2e-$KERNEL.count.
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
@@ -11,14 +11,16 @@ mkdir -p "$results"
 log=$top/build/e2e-$KERNEL.log
 make -C "$top" --no-print-directory module KERNEL=$KERNEL >/dev/null || {
 	echo "0 1" >"$results/e2e-$KERNEL.count"; exit 1; }
-# The guest gets the scripts plus line-events, a static arm64 v2-uAPI tool.
+# The guest gets the scripts plus line-events and line-value, static arm64 v2-uAPI tools.
 extra=$top/build/e2e-extra
 rm -rf "$extra" && mkdir -p "$extra" && cp "$here"/*.sh "$extra"/
-aarch64-linux-gnu-gcc -O2 -Wall -Wextra -Werror -static -o "$extra/line-events" \
-	"$here/line-events.c" || { echo "0 1" >"$results/e2e-$KERNEL.count"; exit 1; }
+for tool in line-events line-value; do
+	aarch64-linux-gnu-gcc -O2 -Wall -Wextra -Werror -static -o "$extra/$tool" \
+		"$here/$tool.c" || { echo "0 1" >"$results/e2e-$KERNEL.count"; exit 1; }
+done
 KERNEL=$KERNEL MODULES="$top/build/module-$KERNEL/clxgpio.ko" EXTRA="$extra" LOG="$log" \
 	TIMEOUT=${TIMEOUT:-400} \
-	CMD='r=0; for t in selftest-gpio-sim debounce badinput lifecycle e2e; do sh /extra/$t.sh || r=1; done; exit $r' \
+	CMD='r=0; for t in selftest-gpio-sim debounce badinput pull-release lifecycle e2e; do sh /extra/$t.sh || r=1; done; exit $r' \
 	"$top/tools/qemu/vm.sh" >/dev/null 2>&1
 rc=$?
 # Count the PASS/FAIL lines themselves, so a guest that dies half-way still counts.

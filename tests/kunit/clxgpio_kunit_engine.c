@@ -184,7 +184,7 @@ static void clx_engine_read_write_masks(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, clxgpio_bank_read(r->chip, 1, 0x4, &v), 0);
 	KUNIT_EXPECT_EQ(test, v, 0x4ull);
 	/* Inputs follow the outside world. */
-	KUNIT_EXPECT_EQ(test, clx_simhw_drive(r->hw, 13, 1), 0);
+	KUNIT_EXPECT_EQ(test, clx_simhw_set_pull(r->hw, 13, 1), 0);
 	KUNIT_ASSERT_EQ(test, clxgpio_bank_read(r->chip, 1, 0x30, &v), 0);
 	KUNIT_EXPECT_EQ(test, v, 0x20ull);
 	KUNIT_EXPECT_EQ(test, clxgpio_pin_read(r->chip, 13), 1);
@@ -205,28 +205,28 @@ static void clx_engine_active_both(struct kunit *test)
 	 * GpioClx ActiveBoth (asserted low by default): the line already low at connect
 	 * gives the asserted event at once, then strict alternation.
 	 */
-	clx_simhw_drive(r->hw, 3, 0);
+	clx_simhw_set_pull(r->hw, 3, 0);
 	KUNIT_ASSERT_EQ(test, clxgpio_irq_connect(r->chip, 3, &cfg, 0), 0);
 	KUNIT_EXPECT_EQ(test, clx_simhw_irq_pending(r->hw, 0), 1);
 	expect_one(test, r, 0, 3, CLX_EVENT_FALLING, CLX_EVENT_ASSERTED);
 	KUNIT_EXPECT_EQ(test, clx_simhw_irq_pending(r->hw, 0), 0);
-	KUNIT_EXPECT_EQ(test, clx_simhw_drive(r->hw, 3, 1), 1);
+	KUNIT_EXPECT_EQ(test, clx_simhw_set_pull(r->hw, 3, 1), 1);
 	expect_one(test, r, 0, 3, CLX_EVENT_RISING, 0);
-	KUNIT_EXPECT_EQ(test, clx_simhw_drive(r->hw, 3, 1), 0);
+	KUNIT_EXPECT_EQ(test, clx_simhw_set_pull(r->hw, 3, 1), 0);
 	expect_none(test, r, 0);
-	KUNIT_EXPECT_EQ(test, clx_simhw_drive(r->hw, 3, 0), 1);
+	KUNIT_EXPECT_EQ(test, clx_simhw_set_pull(r->hw, 3, 0), 1);
 	expect_one(test, r, 0, 3, CLX_EVENT_FALLING, CLX_EVENT_ASSERTED);
 	KUNIT_EXPECT_EQ(test, clxgpio_irq_disconnect(r->chip, 3), 0);
 
 	/* Linux edge semantics: no initial event, armed from the present level. */
-	clx_simhw_drive(r->hw, 12, 0);
+	clx_simhw_set_pull(r->hw, 12, 0);
 	KUNIT_ASSERT_EQ(test, clxgpio_irq_connect(r->chip, 12, &cfg, CLX_CONNECT_EDGE_SEMANTICS),
 			0);
 	KUNIT_EXPECT_EQ(test, clx_simhw_irq_pending(r->hw, 1), 0);
 	expect_none(test, r, 1);
-	KUNIT_EXPECT_EQ(test, clx_simhw_drive(r->hw, 12, 1), 1);
+	KUNIT_EXPECT_EQ(test, clx_simhw_set_pull(r->hw, 12, 1), 1);
 	expect_one(test, r, 1, 4, CLX_EVENT_RISING, 0);
-	KUNIT_EXPECT_EQ(test, clx_simhw_drive(r->hw, 12, 0), 1);
+	KUNIT_EXPECT_EQ(test, clx_simhw_set_pull(r->hw, 12, 0), 1);
 	expect_one(test, r, 1, 4, CLX_EVENT_FALLING, CLX_EVENT_ASSERTED);
 }
 
@@ -238,16 +238,16 @@ static void clx_engine_dsm_asserted_high(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, clxgpio_irq_set_asserted_high(r->chip, 16, 1), -ERANGE);
 	/* _DSM function 1: asserted high. A low line gives nothing at connect. */
 	KUNIT_ASSERT_EQ(test, clxgpio_irq_set_asserted_high(r->chip, 5, 1), 0);
-	clx_simhw_drive(r->hw, 5, 0);
+	clx_simhw_set_pull(r->hw, 5, 0);
 	KUNIT_ASSERT_EQ(test, clxgpio_irq_connect(r->chip, 5, &cfg, 0), 0);
 	expect_none(test, r, 0);
-	KUNIT_EXPECT_EQ(test, clx_simhw_drive(r->hw, 5, 1), 1);
+	KUNIT_EXPECT_EQ(test, clx_simhw_set_pull(r->hw, 5, 1), 1);
 	expect_one(test, r, 0, 5, CLX_EVENT_RISING, CLX_EVENT_ASSERTED);
-	KUNIT_EXPECT_EQ(test, clx_simhw_drive(r->hw, 5, 0), 1);
+	KUNIT_EXPECT_EQ(test, clx_simhw_set_pull(r->hw, 5, 0), 1);
 	expect_one(test, r, 0, 5, CLX_EVENT_FALLING, 0);
 	KUNIT_EXPECT_EQ(test, clxgpio_irq_disconnect(r->chip, 5), 0);
 	/* A line already high at connect asserts at once. */
-	clx_simhw_drive(r->hw, 5, 1);
+	clx_simhw_set_pull(r->hw, 5, 1);
 	KUNIT_ASSERT_EQ(test, clxgpio_irq_connect(r->chip, 5, &cfg, 0), 0);
 	expect_one(test, r, 0, 5, CLX_EVENT_RISING, CLX_EVENT_ASSERTED);
 }
@@ -258,19 +258,19 @@ static void clx_engine_debounce(struct kunit *test)
 	struct sim_rig *r = sim_rig_new(test, 16, 8);
 	struct clx_dispatch d;
 
-	clx_simhw_drive(r->hw, 2, 0);
+	clx_simhw_set_pull(r->hw, 2, 0);
 	KUNIT_ASSERT_EQ(test, clxgpio_irq_connect(r->chip, 2, &cfg, 0), 0);
 	/* Rising: no event yet, the timer (re)starts. */
-	KUNIT_EXPECT_EQ(test, clx_simhw_drive(r->hw, 2, 1), 1);
+	KUNIT_EXPECT_EQ(test, clx_simhw_set_pull(r->hw, 2, 1), 1);
 	KUNIT_EXPECT_EQ(test, dispatch(test, r, 0, &d), 0);
 	KUNIT_EXPECT_EQ(test, d.debounce_restart, 0x4ull);
 	/* Bounce back before expiry: the change is off, expiry delivers nothing. */
-	KUNIT_EXPECT_EQ(test, clx_simhw_drive(r->hw, 2, 0), 1);
+	KUNIT_EXPECT_EQ(test, clx_simhw_set_pull(r->hw, 2, 0), 1);
 	KUNIT_EXPECT_EQ(test, dispatch(test, r, 0, &d), 0);
 	KUNIT_EXPECT_EQ(test, d.debounce_restart, 0ull);
 	KUNIT_EXPECT_EQ(test, clxgpio_debounce_expired(r->chip, 0, 0x4, &d), 0);
 	/* Rise again and stay: the restarted timer expires with one rising event. */
-	KUNIT_EXPECT_EQ(test, clx_simhw_drive(r->hw, 2, 1), 1);
+	KUNIT_EXPECT_EQ(test, clx_simhw_set_pull(r->hw, 2, 1), 1);
 	KUNIT_EXPECT_EQ(test, dispatch(test, r, 0, &d), 0);
 	KUNIT_EXPECT_EQ(test, d.debounce_restart, 0x4ull);
 	KUNIT_ASSERT_EQ(test, clxgpio_debounce_expired(r->chip, 0, 0x4, &d), 1);
@@ -282,7 +282,7 @@ static void clx_engine_debounce(struct kunit *test)
 	 * Falling after a debounced rise: timer restarts, the expiry gives no event
 	 * (rising only).
 	 */
-	KUNIT_EXPECT_EQ(test, clx_simhw_drive(r->hw, 2, 0), 1);
+	KUNIT_EXPECT_EQ(test, clx_simhw_set_pull(r->hw, 2, 0), 1);
 	KUNIT_EXPECT_EQ(test, dispatch(test, r, 0, &d), 0);
 	KUNIT_EXPECT_EQ(test, d.debounce_restart, 0x4ull);
 	KUNIT_EXPECT_EQ(test, clxgpio_debounce_expired(r->chip, 0, 0x4, &d), 0);
@@ -309,7 +309,7 @@ static void clx_engine_shared(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, clxgpio_irq_connect(r->chip, 6, &cfg, CLX_CONNECT_SHARED), 0);
 	/* An exclusive connect on a shared pin is refused. */
 	KUNIT_EXPECT_EQ(test, clxgpio_irq_connect(r->chip, 6, &cfg, 0), -EBUSY);
-	KUNIT_EXPECT_EQ(test, clx_simhw_drive(r->hw, 6, 1), 1);
+	KUNIT_EXPECT_EQ(test, clx_simhw_set_pull(r->hw, 6, 1), 1);
 	expect_one(test, r, 0, 6, CLX_EVENT_LEVEL, 0);
 	/* First disconnect keeps the pin enabled, the last one disables it. */
 	KUNIT_ASSERT_EQ(test, clxgpio_irq_disconnect(r->chip, 6), 0);
@@ -328,11 +328,11 @@ static void clx_engine_mask_unmask(struct kunit *test)
 	struct clx_irq_config cfg = { CLX_IRQ_LEVEL, CLX_POL_LOW, CLX_PULL_DEFAULT, 0 };
 	struct sim_rig *r = sim_rig_new(test, 16, 8);
 
-	clx_simhw_drive(r->hw, 9, 1);
+	clx_simhw_set_pull(r->hw, 9, 1);
 	KUNIT_ASSERT_EQ(test, clxgpio_irq_connect(r->chip, 9, &cfg, 0), 0);
 	expect_none(test, r, 1);
 	KUNIT_ASSERT_EQ(test, clxgpio_irq_mask(r->chip, 9), 0);
-	KUNIT_EXPECT_EQ(test, clx_simhw_drive(r->hw, 9, 0), 0);
+	KUNIT_EXPECT_EQ(test, clx_simhw_set_pull(r->hw, 9, 0), 0);
 	expect_none(test, r, 1);
 	/* Unmasking with the level still asserted delivers it. */
 	KUNIT_ASSERT_EQ(test, clxgpio_irq_unmask(r->chip, 9), 0);
@@ -345,7 +345,7 @@ static void clx_engine_mask_unmask(struct kunit *test)
 	 * does): the status latched meanwhile is dropped at unmask, nothing fires.
 	 */
 	KUNIT_ASSERT_EQ(test, clxgpio_irq_mask(r->chip, 9), 0);
-	clx_simhw_drive(r->hw, 9, 1);
+	clx_simhw_set_pull(r->hw, 9, 1);
 	KUNIT_ASSERT_EQ(test, clxgpio_irq_unmask(r->chip, 9), 0);
 	expect_none(test, r, 1);
 }
@@ -364,7 +364,7 @@ static void clx_engine_storm_guard(struct kunit *test)
 	storm.rearm_ticks = 2;
 	KUNIT_ASSERT_EQ(test, clxgpio_storm_configure(r->chip, &storm), 0);
 	KUNIT_ASSERT_EQ(test, clxgpio_irq_connect(r->chip, 4, &cfg, 0), 0);
-	clx_simhw_drive(r->hw, 4, 1);
+	clx_simhw_set_pull(r->hw, 4, 1);
 	KUNIT_ASSERT_EQ(test, clxgpio_storm_tick(r->chip, 0, &rearmed), 0);
 	KUNIT_EXPECT_EQ(test, rearmed, 0ull);
 	/* A level stuck asserted: max_events events, then the pin is masked. */
@@ -391,10 +391,10 @@ static void clx_engine_hw_line(struct kunit *test)
 	struct clx_irq_config low = { CLX_IRQ_LEVEL, CLX_POL_LOW, CLX_PULL_DEFAULT, 0 };
 	struct sim_rig *r = sim_rig_new(test, 16, 8);
 
-	clx_simhw_drive(r->hw, 10, 1);
+	clx_simhw_set_pull(r->hw, 10, 1);
 	KUNIT_ASSERT_EQ(test, clxgpio_irq_connect(r->chip, 10, &low, 0), 0);
 	KUNIT_EXPECT_EQ(test, r->raised[1], 0u);
-	KUNIT_EXPECT_EQ(test, clx_simhw_drive(r->hw, 10, 0), 1);
+	KUNIT_EXPECT_EQ(test, clx_simhw_set_pull(r->hw, 10, 0), 1);
 	KUNIT_EXPECT_EQ(test, r->raised[1], 1u);
 	KUNIT_EXPECT_EQ(test, r->raised[0], 0u);
 	/* A level event is neither masked nor cleared by the service. */

@@ -81,10 +81,10 @@ TEST(SimAtomic, SetAndClearChangeOnlyTheirPinsAndClearReLatchesWhileTheLevelHold
   // Pin 20 (input) interrupts high; the outside drives it high: latched.
   s.poke(0, sim::POLARITY, B(20));
   s.poke(0, sim::ENABLE, B(20));
-  EXPECT_EQ(clx_simhw_drive(s.hw, 20, 1), 1);
+  EXPECT_EQ(clx_simhw_set_pull(s.hw, 20, 1), 1);
   s.poke(0, sim::STATUS, B(20));
   EXPECT_EQ(s.peek(0, sim::STATUS), B(20)) << "still high: latched again at once";
-  EXPECT_EQ(clx_simhw_drive(s.hw, 20, 0), 1) << "a latch stays until cleared";
+  EXPECT_EQ(clx_simhw_set_pull(s.hw, 20, 0), 1) << "a latch stays until cleared";
   s.poke(0, sim::STATUS, B(20));
   EXPECT_EQ(s.peek(0, sim::STATUS), 0u);
   s.poke(0, sim::OUT_SET, 0xFFFF);  // output traffic does not touch other pins' status
@@ -121,11 +121,11 @@ TEST(SimAtomic, ConcurrentSetClearAndPullChangesLoseNothing) {
       if (clx_simhw_level(s.hw, pin) != (pull == CLX_PULL_UP)) errors++;
     }
   };
-  auto world = [&] {  // pins 20-27: floating inputs, driven from outside, lock-free
+  auto world = [&] {  // pins 20-27: inputs whose pulls the outside sets, lock-free
     for (int i = 0; i < kRounds; ++i) {
       uint16_t pin = static_cast<uint16_t>(20 + i % 8);
       int value = (i / 8) % 2;
-      if (clx_simhw_drive(s.hw, pin, value) < 0) errors++;
+      if (clx_simhw_set_pull(s.hw, pin, value) < 0) errors++;
       if (clx_simhw_level(s.hw, pin) != value) errors++;
     }
   };
@@ -158,8 +158,8 @@ TEST(SimAtomic, StatusLatchesExactlyWhileOutputsChangeConcurrently) {
   });
   int wrong = 0;
   for (int i = 0; i < kRounds / 4; ++i) {
-    if (clx_simhw_drive(s.hw, 20, 1) != 1) wrong++;
-    if (clx_simhw_drive(s.hw, 20, 0) != 1) wrong++;  // latched until cleared
+    if (clx_simhw_set_pull(s.hw, 20, 1) != 1) wrong++;
+    if (clx_simhw_set_pull(s.hw, 20, 0) != 1) wrong++;  // latched until cleared
     s.poke(0, sim::STATUS, B(20));
     if (s.peek(0, sim::STATUS) != 0) wrong++;
     if (clx_simhw_irq_pending(s.hw, 0) != 0) wrong++;

@@ -108,33 +108,62 @@ TEST(SimIo, PullChangesRegistersAndTheReadLevel) {
   r.rec->clear();
   ASSERT_EQ(clxgpio_pin_set_pull(r.chip, 3, CLX_PULL_UP), 0);
   std::vector<Access> expect{
-      R(sim::PULL_ENABLE, 0), W(sim::PULL_ENABLE, 0x8),
-      R(sim::PULL_UP, 0),     W(sim::PULL_UP, 0x8),
+      W(sim::PULL_SET, 0x8),
       R(sim::DIRECTION, 0xFFFFFFFF), W(sim::DIRECTION, 0xFFFFFFFF),
   };
   EXPECT_EQ(r.rec->log, expect) << to_string(r.rec->log);
   EXPECT_EQ(clxgpio_pin_read(r.chip, 3), 1);
+  EXPECT_EQ(clx_simhw_pull(r.hw, 3), 1);
 
-  r.drive(3, 1);
   r.rec->clear();
   ASSERT_EQ(clxgpio_pin_set_pull(r.chip, 3, CLX_PULL_DOWN), 0);
   expect = {
-      R(sim::PULL_ENABLE, 0x8), W(sim::PULL_ENABLE, 0x8),
-      R(sim::PULL_UP, 0x8),     W(sim::PULL_UP, 0),
+      W(sim::PULL_CLEAR, 0x8),
       R(sim::DIRECTION, 0xFFFFFFFF), W(sim::DIRECTION, 0xFFFFFFFF),
   };
   EXPECT_EQ(r.rec->log, expect) << to_string(r.rec->log);
-  EXPECT_EQ(clxgpio_pin_read(r.chip, 3), 0) << "the pull wins over the outside";
+  EXPECT_EQ(clxgpio_pin_read(r.chip, 3), 0);
+}
 
+// One pull per line, as in gpio-sim: the controller's pull and the outside world's
+// (sysfs pull) are one setting, and the last write holds.
+TEST(SimIo, ControllerAndOutsideSetTheSamePullLastWriteWins) {
+  SimRig r(64, 32);
+  ASSERT_EQ(clxgpio_pin_set_pull(r.chip, 3, CLX_PULL_UP), 0);
+  r.drive(3, 0);
+  EXPECT_EQ(clx_simhw_pull(r.hw, 3), 0);
+  EXPECT_EQ(sim_peek(r, 0, sim::PULL), 0u) << "the register shows the outside's write";
+  EXPECT_EQ(clxgpio_pin_read(r.chip, 3), 0) << "the outside wrote last";
+  ASSERT_EQ(clxgpio_pin_set_pull(r.chip, 3, CLX_PULL_UP), 0);
+  EXPECT_EQ(clx_simhw_pull(r.hw, 3), 1);
+  EXPECT_EQ(clxgpio_pin_read(r.chip, 3), 1) << "the controller wrote last";
+}
+
+// The hardware cannot float a line: NONE and DEFAULT leave the pull as it is.
+TEST(SimIo, PullNoneLeavesThePull) {
+  SimRig r(64, 32);
+  r.drive(3, 1);
   r.rec->clear();
   ASSERT_EQ(clxgpio_pin_set_pull(r.chip, 3, CLX_PULL_NONE), 0);
-  expect = {R(sim::PULL_ENABLE, 0x8), W(sim::PULL_ENABLE, 0),
-            R(sim::DIRECTION, 0xFFFFFFFF), W(sim::DIRECTION, 0xFFFFFFFF)};
+  std::vector<Access> expect{R(sim::DIRECTION, 0xFFFFFFFF), W(sim::DIRECTION, 0xFFFFFFFF)};
   EXPECT_EQ(r.rec->log, expect) << to_string(r.rec->log);
-  EXPECT_EQ(clxgpio_pin_read(r.chip, 3), 1) << "floating: the outside drives it";
+  EXPECT_EQ(clxgpio_pin_read(r.chip, 3), 1);
+  ASSERT_EQ(clxgpio_pin_set_pull(r.chip, 3, CLX_PULL_DEFAULT), 0);
+  EXPECT_EQ(clx_simhw_pull(r.hw, 3), 1);
   r.drive(3, 0);
   EXPECT_EQ(clxgpio_pin_read(r.chip, 3), 0);
-  EXPECT_EQ(sim_peek(r, 0, sim::PULL_ENABLE), 0u);
+}
+
+// A pull change on an input is a level change: it raises the interrupt like any other.
+TEST(SimIo, PullFromTheControllerRaisesTheInterrupt) {
+  SimRig r(64, 32);
+  clx_irq_config falling_edge = irq_cfg(CLX_IRQ_EDGE, CLX_POL_LOW);
+  r.drive(5, 1);
+  ASSERT_EQ(clxgpio_irq_connect(r.chip, 5, &falling_edge, CLX_CONNECT_EDGE_SEMANTICS), 0);
+  EXPECT_TRUE(dispatch(r.chip, 0).empty());
+  ASSERT_EQ(clxgpio_pin_set_pull(r.chip, 5, CLX_PULL_DOWN), 0);
+  EXPECT_TRUE(r.pending(0));
+  EXPECT_EQ(dispatch(r.chip, 0), (std::vector<Event>{falling(5)}));
 }
 
 TEST(SimIo, PullOnAnOutputKeepsItAnOutput) {
@@ -150,8 +179,7 @@ TEST(SimIo, PullOnConnectAndDriveStrengthUnsupported) {
   SimRig r(64, 32);
   clx_io_config up = io_cfg(CLX_IO_INPUT, CLX_PULL_UP);
   ASSERT_EQ(clxgpio_io_connect(r.chip, 0, B(1) | B(2), &up, 0), 0);
-  EXPECT_EQ(sim_peek(r, 0, sim::PULL_ENABLE), B(1) | B(2));
-  EXPECT_EQ(sim_peek(r, 0, sim::PULL_UP), B(1) | B(2));
+  EXPECT_EQ(sim_peek(r, 0, sim::PULL), B(1) | B(2));
   uint64_t v = 0;
   ASSERT_EQ(clxgpio_bank_read(r.chip, 0, 0x6, &v), 0);
   EXPECT_EQ(v, 0x6u);

@@ -91,8 +91,8 @@ TEST(SimLine, RacingWriterAndServiceMissNoAssertion) {
   std::atomic<bool> done{false};
   std::thread writer([&] {
     for (int i = 0; i < kRounds; ++i) {
-      clx_simhw_drive(hw, 20, 1);
-      clx_simhw_drive(hw, 20, 0);
+      clx_simhw_set_pull(hw, 20, 1);
+      clx_simhw_set_pull(hw, 20, 0);
     }
     done = true;
   });

@@ -24,8 +24,9 @@ constexpr uint32_t DIRECTION = 0x20;
 constexpr uint32_t LEVEL = 0x28;
 constexpr uint32_t OUT_SET = 0x30;
 constexpr uint32_t OUT_CLEAR = 0x38;
-constexpr uint32_t PULL_ENABLE = 0x40;
-constexpr uint32_t PULL_UP = 0x48;
+constexpr uint32_t PULL = 0x40;
+constexpr uint32_t PULL_SET = 0x48;
+constexpr uint32_t PULL_CLEAR = 0x50;
 constexpr uint32_t HI = 4;
 constexpr uint32_t STRIDE = 0x80;
 constexpr uint32_t at(uint16_t bank, uint32_t reg) { return bank * STRIDE + reg; }

@@ -63,8 +63,9 @@ struct SimRig {
   SimRig(const SimRig&) = delete;
   SimRig& operator=(const SimRig&) = delete;
 
-  // Drive a pin from outside; returns whether its bank's interrupt line is asserted.
-  bool drive(uint16_t pin, int level) { return clx_simhw_drive(hw, pin, level) == 1; }
+  // Sets a line's pull from outside (gpio-sim's sysfs pull: the level an input reads);
+  // returns whether its bank's interrupt line is asserted.
+  bool drive(uint16_t pin, int level) { return clx_simhw_set_pull(hw, pin, level) == 1; }
   bool pending(uint16_t bank) const { return clx_simhw_irq_pending(hw, bank) == 1; }
   // The model's interrupt line callback; ctx is the SimRig.
   static void line(void* ctx, clx_u16 bank);
