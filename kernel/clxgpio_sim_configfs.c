@@ -3,9 +3,9 @@
  * clxgpio simulated controller: configfs interface with gpio-sim's user ABI
  * (Documentation/admin-guide/gpio/gpio-sim.rst), written from the documented ABI.
  * This file: the subsystem, devices (<subsys>/<dev>/{live,dev_name}) and activation;
- * banks, lines and hogs are in clxgpio_sim_configfs_items.c.
+ * chips, lines and hogs are in clxgpio_sim_configfs_items.c.
  *
- * LOCKING: one mutex per device protects the device, its banks, lines and hogs.
+ * LOCKING: one mutex per device protects the device, its chips, lines and hogs.
  */
 #include <linux/completion.h>
 #include <linux/configfs.h>
@@ -60,12 +60,12 @@ static int clxgpio_cfs_bus_notify(struct notifier_block *nb, unsigned long actio
 	}
 }
 
-static unsigned int clxgpio_cfs_bank_lines(struct clxgpio_cfs_bank *bank)
+static unsigned int clxgpio_cfs_chip_lines(struct clxgpio_cfs_chip *chip)
 {
-	return bank->num_lines;
+	return chip->num_lines;
 }
 
-static struct fwnode_handle *clxgpio_cfs_make_bank_node(struct clxgpio_cfs_bank *bank,
+static struct fwnode_handle *clxgpio_cfs_make_chip_node(struct clxgpio_cfs_chip *chip,
 							struct fwnode_handle *parent)
 {
 	struct property_entry props[6] = { };
@@ -74,25 +74,25 @@ static struct fwnode_handle *clxgpio_cfs_make_bank_node(struct clxgpio_cfs_bank 
 	unsigned int nnames = 0, n = 0;
 	struct fwnode_handle *node;
 
-	list_for_each_entry(line, &bank->lines, siblings)
-		if (line->name && *line->name && line->offset < bank->num_lines)
+	list_for_each_entry(line, &chip->lines, siblings)
+		if (line->name && *line->name && line->offset < chip->num_lines)
 			nnames = max(nnames, line->offset + 1);
 	if (nnames) {
 		names = kcalloc(nnames, sizeof(*names), GFP_KERNEL);
 		if (!names)
 			return ERR_PTR(-ENOMEM);
-		list_for_each_entry(line, &bank->lines, siblings)
+		list_for_each_entry(line, &chip->lines, siblings)
 			if (line->name && *line->name && line->offset < nnames)
 				names[line->offset] = line->name;
 	}
 
-	props[n++] = PROPERTY_ENTRY_U32("ngpios", clxgpio_cfs_bank_lines(bank));
-	if (bank->label && *bank->label)
-		props[n++] = PROPERTY_ENTRY_STRING("gpio-sim,label", bank->label);
+	props[n++] = PROPERTY_ENTRY_U32("ngpios", clxgpio_cfs_chip_lines(chip));
+	if (chip->label && *chip->label)
+		props[n++] = PROPERTY_ENTRY_STRING("gpio-sim,label", chip->label);
 	if (nnames)
 		props[n++] = PROPERTY_ENTRY_STRING_ARRAY_LEN("gpio-line-names", names, nnames);
-	props[n++] = PROPERTY_ENTRY_U32("clxgpio,pins-per-bank", bank->pins_per_bank);
-	if (bank->sleeping)
+	props[n++] = PROPERTY_ENTRY_U32("clxgpio,pins-per-bank", chip->pins_per_bank);
+	if (chip->sleeping)
 		props[n++] = PROPERTY_ENTRY_BOOL("clxgpio,sleeping");
 
 	/* The swnode copies the properties, strings included. */
@@ -118,14 +118,14 @@ static void clxgpio_cfs_free_hogs(struct clxgpio_cfs_device *dev)
 
 static int clxgpio_cfs_make_hogs(struct clxgpio_cfs_device *dev)
 {
-	struct clxgpio_cfs_bank *bank;
+	struct clxgpio_cfs_chip *chip;
 	struct clxgpio_cfs_line *line;
 	unsigned int n = 0;
 	struct gpiod_hog *h;
 
-	list_for_each_entry(bank, &dev->banks, siblings)
-		list_for_each_entry(line, &bank->lines, siblings)
-			if (line->hog && line->offset < bank->num_lines)
+	list_for_each_entry(chip, &dev->chips, siblings)
+		list_for_each_entry(line, &chip->lines, siblings)
+			if (line->hog && line->offset < chip->num_lines)
 				n++;
 	if (!n)
 		return 0;
@@ -134,16 +134,16 @@ static int clxgpio_cfs_make_hogs(struct clxgpio_cfs_device *dev)
 	if (!dev->hogs)
 		return -ENOMEM;
 	h = dev->hogs;
-	list_for_each_entry(bank, &dev->banks, siblings) {
-		list_for_each_entry(line, &bank->lines, siblings) {
-			if (!line->hog || line->offset >= bank->num_lines)
+	list_for_each_entry(chip, &dev->chips, siblings) {
+		list_for_each_entry(line, &chip->lines, siblings) {
+			if (!line->hog || line->offset >= chip->num_lines)
 				continue;
-			if (bank->label && *bank->label)
-				h->chip_label = kstrdup(bank->label, GFP_KERNEL);
+			if (chip->label && *chip->label)
+				h->chip_label = kstrdup(chip->label, GFP_KERNEL);
 			else
 				h->chip_label = kasprintf(GFP_KERNEL, "%s.%d-%pfwP",
 							  clxgpio_cfs_driver_name, dev->id,
-							  bank->swnode);
+							  chip->swnode);
 			if (!h->chip_label)
 				goto nomem;
 			dev->nhogs++;
@@ -177,16 +177,16 @@ nomem:
 
 static void clxgpio_cfs_drop_nodes(struct clxgpio_cfs_device *dev)
 {
-	struct clxgpio_cfs_bank *bank;
+	struct clxgpio_cfs_chip *chip;
 	unsigned int i;
 
-	list_for_each_entry(bank, &dev->banks, siblings)
-		bank->swnode = NULL;
-	for (i = dev->nbank_nodes; i-- > 0;)
-		fwnode_remove_software_node(dev->bank_nodes[i]);
-	kfree(dev->bank_nodes);
-	dev->bank_nodes = NULL;
-	dev->nbank_nodes = 0;
+	list_for_each_entry(chip, &dev->chips, siblings)
+		chip->swnode = NULL;
+	for (i = dev->nchip_nodes; i-- > 0;)
+		fwnode_remove_software_node(dev->chip_nodes[i]);
+	kfree(dev->chip_nodes);
+	dev->chip_nodes = NULL;
+	dev->nchip_nodes = 0;
 	if (dev->swnode)
 		fwnode_remove_software_node(dev->swnode);
 	dev->swnode = NULL;
@@ -194,13 +194,13 @@ static void clxgpio_cfs_drop_nodes(struct clxgpio_cfs_device *dev)
 
 static bool clxgpio_cfs_labels_clash(struct clxgpio_cfs_device *dev)
 {
-	struct clxgpio_cfs_bank *a, *b;
+	struct clxgpio_cfs_chip *a, *b;
 
-	list_for_each_entry(a, &dev->banks, siblings) {
+	list_for_each_entry(a, &dev->chips, siblings) {
 		if (!a->label || !*a->label)
 			continue;
 		b = a;
-		list_for_each_entry_continue(b, &dev->banks, siblings)
+		list_for_each_entry_continue(b, &dev->chips, siblings)
 			if (b->label && !strcmp(a->label, b->label))
 				return true;
 	}
@@ -212,11 +212,11 @@ static int clxgpio_cfs_activate(struct clxgpio_cfs_device *dev)
 	struct platform_device_info info = { };
 	struct clxgpio_cfs_bind_wait w = { };
 	struct platform_device *pdev;
-	struct clxgpio_cfs_bank *bank;
+	struct clxgpio_cfs_chip *chip;
 	int ret;
 
 	lockdep_assert_held(&dev->lock);
-	if (list_empty(&dev->banks))
+	if (list_empty(&dev->chips))
 		return -ENODATA;
 	if (clxgpio_cfs_labels_clash(dev))
 		return -EINVAL;
@@ -227,20 +227,20 @@ static int clxgpio_cfs_activate(struct clxgpio_cfs_device *dev)
 		dev->swnode = NULL;
 		return ret;
 	}
-	dev->bank_nodes = kcalloc(list_count_nodes(&dev->banks), sizeof(*dev->bank_nodes),
+	dev->chip_nodes = kcalloc(list_count_nodes(&dev->chips), sizeof(*dev->chip_nodes),
 				  GFP_KERNEL);
-	if (!dev->bank_nodes) {
+	if (!dev->chip_nodes) {
 		ret = -ENOMEM;
 		goto err_nodes;
 	}
-	list_for_each_entry(bank, &dev->banks, siblings) {
-		bank->swnode = clxgpio_cfs_make_bank_node(bank, dev->swnode);
-		if (IS_ERR(bank->swnode)) {
-			ret = PTR_ERR(bank->swnode);
-			bank->swnode = NULL;
+	list_for_each_entry(chip, &dev->chips, siblings) {
+		chip->swnode = clxgpio_cfs_make_chip_node(chip, dev->swnode);
+		if (IS_ERR(chip->swnode)) {
+			ret = PTR_ERR(chip->swnode);
+			chip->swnode = NULL;
 			goto err_nodes;
 		}
-		dev->bank_nodes[dev->nbank_nodes++] = bank->swnode;
+		dev->chip_nodes[dev->nchip_nodes++] = chip->swnode;
 	}
 	ret = clxgpio_cfs_make_hogs(dev);
 	if (ret)
@@ -348,25 +348,7 @@ static struct configfs_attribute *clxgpio_cfs_dev_attrs[] = {
 static struct config_group *clxgpio_cfs_dev_make_group(struct config_group *group,
 						       const char *name)
 {
-	struct clxgpio_cfs_device *dev = to_cfs_dev(&group->cg_item);
-	struct clxgpio_cfs_bank *bank;
-	int ret = clxgpio_cfs_begin_change(dev);
-
-	if (ret)
-		return ERR_PTR(ret);
-	bank = kzalloc(sizeof(*bank), GFP_KERNEL);
-	if (!bank) {
-		mutex_unlock(&dev->lock);
-		return ERR_PTR(-ENOMEM);
-	}
-	bank->dev = dev;
-	bank->num_lines = 1;
-	bank->pins_per_bank = 32;
-	INIT_LIST_HEAD(&bank->lines);
-	config_group_init_type_name(&bank->group, name, &clxgpio_cfs_bank_type);
-	list_add_tail(&bank->siblings, &dev->banks);
-	mutex_unlock(&dev->lock);
-	return &bank->group;
+	return clxgpio_cfs_chip_make(to_cfs_dev(&group->cg_item), name);
 }
 
 static void clxgpio_cfs_dev_release(struct config_item *item)
@@ -415,7 +397,7 @@ static struct config_group *clxgpio_cfs_make_device(struct config_group *group,
 	}
 	dev->id = id;
 	mutex_init(&dev->lock);
-	INIT_LIST_HEAD(&dev->banks);
+	INIT_LIST_HEAD(&dev->chips);
 	config_group_init_type_name(&dev->group, name, &clxgpio_cfs_dev_type);
 	return &dev->group;
 }

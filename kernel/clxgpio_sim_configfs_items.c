@@ -3,11 +3,11 @@
  * clxgpio simulated controller, configfs items with gpio-sim's user ABI
  * (Documentation/admin-guide/gpio/gpio-sim.rst):
  *
- *   <subsys>/<dev>/<bank>/{num_lines,label,chip_name,pins_per_bank,sleeping}
- *   <subsys>/<dev>/<bank>/line<N>/name
- *   <subsys>/<dev>/<bank>/line<N>/hog/{name,direction}
+ *   <subsys>/<dev>/<chip>/{num_lines,label,chip_name,pins_per_bank,sleeping}
+ *   <subsys>/<dev>/<chip>/line<N>/name
+ *   <subsys>/<dev>/<chip>/line<N>/hog/{name,direction}
  *
- * pins_per_bank and sleeping are clxgpio extensions; they sit at bank level only so
+ * pins_per_bank and sleeping are clxgpio extensions; they sit at chip level only so
  * that tools cleaning up gpio-sim trees (the kernel selftest) keep working.
  */
 #include <linux/device.h>
@@ -118,7 +118,7 @@ static ssize_t clxgpio_cfs_hog_name_show(struct config_item *item, char *page)
 {
 	struct clxgpio_cfs_hog *hog = to_cfs_hog(item);
 
-	return clxgpio_cfs_show_str(hog->line->bank->dev, &hog->name, page);
+	return clxgpio_cfs_show_str(hog->line->chip->dev, &hog->name, page);
 }
 
 static ssize_t clxgpio_cfs_hog_name_store(struct config_item *item, const char *page,
@@ -126,14 +126,14 @@ static ssize_t clxgpio_cfs_hog_name_store(struct config_item *item, const char *
 {
 	struct clxgpio_cfs_hog *hog = to_cfs_hog(item);
 
-	return clxgpio_cfs_store_str(hog->line->bank->dev, &hog->name, page, count);
+	return clxgpio_cfs_store_str(hog->line->chip->dev, &hog->name, page, count);
 }
 CONFIGFS_ATTR(clxgpio_cfs_hog_, name);
 
 static ssize_t clxgpio_cfs_hog_direction_show(struct config_item *item, char *page)
 {
 	struct clxgpio_cfs_hog *hog = to_cfs_hog(item);
-	struct clxgpio_cfs_device *dev = hog->line->bank->dev;
+	struct clxgpio_cfs_device *dev = hog->line->chip->dev;
 	ssize_t ret;
 
 	mutex_lock(&dev->lock);
@@ -146,7 +146,7 @@ static ssize_t clxgpio_cfs_hog_direction_store(struct config_item *item, const c
 					       size_t count)
 {
 	struct clxgpio_cfs_hog *hog = to_cfs_hog(item);
-	struct clxgpio_cfs_device *dev = hog->line->bank->dev;
+	struct clxgpio_cfs_device *dev = hog->line->chip->dev;
 	int dir = clxgpio_cfs_begin_change(dev);
 
 	if (dir)
@@ -171,7 +171,7 @@ static struct configfs_attribute *clxgpio_cfs_hog_attrs[] = {
 static void clxgpio_cfs_hog_release(struct config_item *item)
 {
 	struct clxgpio_cfs_hog *hog = to_cfs_hog(item);
-	struct clxgpio_cfs_device *dev = hog->line->bank->dev;
+	struct clxgpio_cfs_device *dev = hog->line->chip->dev;
 
 	mutex_lock(&dev->lock);
 	hog->line->hog = NULL;
@@ -196,7 +196,7 @@ static ssize_t clxgpio_cfs_line_name_show(struct config_item *item, char *page)
 {
 	struct clxgpio_cfs_line *line = to_cfs_line(item);
 
-	return clxgpio_cfs_show_str(line->bank->dev, &line->name, page);
+	return clxgpio_cfs_show_str(line->chip->dev, &line->name, page);
 }
 
 static ssize_t clxgpio_cfs_line_name_store(struct config_item *item, const char *page,
@@ -204,7 +204,7 @@ static ssize_t clxgpio_cfs_line_name_store(struct config_item *item, const char 
 {
 	struct clxgpio_cfs_line *line = to_cfs_line(item);
 
-	return clxgpio_cfs_store_str(line->bank->dev, &line->name, page, count);
+	return clxgpio_cfs_store_str(line->chip->dev, &line->name, page, count);
 }
 CONFIGFS_ATTR(clxgpio_cfs_line_, name);
 
@@ -217,7 +217,7 @@ static struct config_item *clxgpio_cfs_line_make_item(struct config_group *group
 						      const char *name)
 {
 	struct clxgpio_cfs_line *line = to_cfs_line(&group->cg_item);
-	struct clxgpio_cfs_device *dev = line->bank->dev;
+	struct clxgpio_cfs_device *dev = line->chip->dev;
 	struct clxgpio_cfs_hog *hog;
 
 	if (strcmp(name, "hog"))
@@ -240,7 +240,7 @@ static struct config_item *clxgpio_cfs_line_make_item(struct config_group *group
 static void clxgpio_cfs_line_release(struct config_item *item)
 {
 	struct clxgpio_cfs_line *line = to_cfs_line(item);
-	struct clxgpio_cfs_device *dev = line->bank->dev;
+	struct clxgpio_cfs_device *dev = line->chip->dev;
 
 	mutex_lock(&dev->lock);
 	list_del(&line->siblings);
@@ -264,127 +264,129 @@ static const struct config_item_type clxgpio_cfs_line_type = {
 	.ct_owner = THIS_MODULE,
 };
 
-/* ---- bank ---- */
+/* ---- chip ---- */
 
-static int clxgpio_cfs_match_chip(struct device *d, void *data)
+/* gpiochipN: the child with the chip's fwnode that is not a class device. */
+static int clxgpio_cfs_match_gpio_dev(struct device *d, void *data)
 {
 	return !d->class && dev_fwnode(d) == data;
 }
 
-static ssize_t clxgpio_cfs_bank_chip_name_show(struct config_item *item, char *page)
+static ssize_t clxgpio_cfs_chip_chip_name_show(struct config_item *item, char *page)
 {
-	struct clxgpio_cfs_bank *bank = to_cfs_bank(item);
-	struct clxgpio_cfs_device *dev = bank->dev;
-	struct device *chip = NULL;
+	struct clxgpio_cfs_chip *chip = to_cfs_chip(item);
+	struct clxgpio_cfs_device *dev = chip->dev;
+	struct device *gpio_dev = NULL;
 	ssize_t ret;
 
 	mutex_lock(&dev->lock);
-	if (clxgpio_cfs_live(dev) && bank->swnode)
-		chip = device_find_child(&dev->pdev->dev, bank->swnode, clxgpio_cfs_match_chip);
-	if (chip) {
-		ret = sprintf(page, "%s\n", dev_name(chip));
-		put_device(chip);
+	if (clxgpio_cfs_live(dev) && chip->swnode)
+		gpio_dev = device_find_child(&dev->pdev->dev, chip->swnode,
+					     clxgpio_cfs_match_gpio_dev);
+	if (gpio_dev) {
+		ret = sprintf(page, "%s\n", dev_name(gpio_dev));
+		put_device(gpio_dev);
 	} else {
 		ret = sprintf(page, "none\n");
 	}
 	mutex_unlock(&dev->lock);
 	return ret;
 }
-CONFIGFS_ATTR_RO(clxgpio_cfs_bank_, chip_name);
+CONFIGFS_ATTR_RO(clxgpio_cfs_chip_, chip_name);
 
-static ssize_t clxgpio_cfs_bank_label_show(struct config_item *item, char *page)
+static ssize_t clxgpio_cfs_chip_label_show(struct config_item *item, char *page)
 {
-	struct clxgpio_cfs_bank *bank = to_cfs_bank(item);
+	struct clxgpio_cfs_chip *chip = to_cfs_chip(item);
 
-	return clxgpio_cfs_show_str(bank->dev, &bank->label, page);
+	return clxgpio_cfs_show_str(chip->dev, &chip->label, page);
 }
 
-static ssize_t clxgpio_cfs_bank_label_store(struct config_item *item, const char *page,
+static ssize_t clxgpio_cfs_chip_label_store(struct config_item *item, const char *page,
 					    size_t count)
 {
-	struct clxgpio_cfs_bank *bank = to_cfs_bank(item);
+	struct clxgpio_cfs_chip *chip = to_cfs_chip(item);
 
-	return clxgpio_cfs_store_str(bank->dev, &bank->label, page, count);
+	return clxgpio_cfs_store_str(chip->dev, &chip->label, page, count);
 }
-CONFIGFS_ATTR(clxgpio_cfs_bank_, label);
+CONFIGFS_ATTR(clxgpio_cfs_chip_, label);
 
-static ssize_t clxgpio_cfs_bank_num_lines_show(struct config_item *item, char *page)
+static ssize_t clxgpio_cfs_chip_num_lines_show(struct config_item *item, char *page)
 {
-	struct clxgpio_cfs_bank *bank = to_cfs_bank(item);
+	struct clxgpio_cfs_chip *chip = to_cfs_chip(item);
 
-	return clxgpio_cfs_show_uint(bank->dev, &bank->num_lines, page);
+	return clxgpio_cfs_show_uint(chip->dev, &chip->num_lines, page);
 }
 
-static ssize_t clxgpio_cfs_bank_num_lines_store(struct config_item *item, const char *page,
+static ssize_t clxgpio_cfs_chip_num_lines_store(struct config_item *item, const char *page,
 						size_t count)
 {
-	struct clxgpio_cfs_bank *bank = to_cfs_bank(item);
+	struct clxgpio_cfs_chip *chip = to_cfs_chip(item);
 
-	return clxgpio_cfs_store_uint(bank->dev, &bank->num_lines, 1, UINT_MAX, page, count);
+	return clxgpio_cfs_store_uint(chip->dev, &chip->num_lines, 1, UINT_MAX, page, count);
 }
-CONFIGFS_ATTR(clxgpio_cfs_bank_, num_lines);
+CONFIGFS_ATTR(clxgpio_cfs_chip_, num_lines);
 
-static ssize_t clxgpio_cfs_bank_pins_per_bank_show(struct config_item *item, char *page)
+static ssize_t clxgpio_cfs_chip_pins_per_bank_show(struct config_item *item, char *page)
 {
-	struct clxgpio_cfs_bank *bank = to_cfs_bank(item);
+	struct clxgpio_cfs_chip *chip = to_cfs_chip(item);
 
-	return clxgpio_cfs_show_uint(bank->dev, &bank->pins_per_bank, page);
+	return clxgpio_cfs_show_uint(chip->dev, &chip->pins_per_bank, page);
 }
 
-static ssize_t clxgpio_cfs_bank_pins_per_bank_store(struct config_item *item,
+static ssize_t clxgpio_cfs_chip_pins_per_bank_store(struct config_item *item,
 						    const char *page, size_t count)
 {
-	struct clxgpio_cfs_bank *bank = to_cfs_bank(item);
+	struct clxgpio_cfs_chip *chip = to_cfs_chip(item);
 
-	return clxgpio_cfs_store_uint(bank->dev, &bank->pins_per_bank, 1, CLX_MAX_PINS_PER_BANK,
+	return clxgpio_cfs_store_uint(chip->dev, &chip->pins_per_bank, 1, CLX_MAX_PINS_PER_BANK,
 				      page, count);
 }
-CONFIGFS_ATTR(clxgpio_cfs_bank_, pins_per_bank);
+CONFIGFS_ATTR(clxgpio_cfs_chip_, pins_per_bank);
 
-static ssize_t clxgpio_cfs_bank_sleeping_show(struct config_item *item, char *page)
+static ssize_t clxgpio_cfs_chip_sleeping_show(struct config_item *item, char *page)
 {
-	struct clxgpio_cfs_bank *bank = to_cfs_bank(item);
+	struct clxgpio_cfs_chip *chip = to_cfs_chip(item);
 	ssize_t ret;
 
-	mutex_lock(&bank->dev->lock);
-	ret = sprintf(page, "%d\n", bank->sleeping);
-	mutex_unlock(&bank->dev->lock);
+	mutex_lock(&chip->dev->lock);
+	ret = sprintf(page, "%d\n", chip->sleeping);
+	mutex_unlock(&chip->dev->lock);
 	return ret;
 }
 
-static ssize_t clxgpio_cfs_bank_sleeping_store(struct config_item *item, const char *page,
+static ssize_t clxgpio_cfs_chip_sleeping_store(struct config_item *item, const char *page,
 					       size_t count)
 {
-	struct clxgpio_cfs_bank *bank = to_cfs_bank(item);
+	struct clxgpio_cfs_chip *chip = to_cfs_chip(item);
 	bool v;
 	int ret;
 
 	ret = kstrtobool(page, &v);
 	if (ret)
 		return ret;
-	ret = clxgpio_cfs_begin_change(bank->dev);
+	ret = clxgpio_cfs_begin_change(chip->dev);
 	if (ret)
 		return ret;
-	bank->sleeping = v;
-	mutex_unlock(&bank->dev->lock);
+	chip->sleeping = v;
+	mutex_unlock(&chip->dev->lock);
 	return count;
 }
-CONFIGFS_ATTR(clxgpio_cfs_bank_, sleeping);
+CONFIGFS_ATTR(clxgpio_cfs_chip_, sleeping);
 
-static struct configfs_attribute *clxgpio_cfs_bank_attrs[] = {
-	&clxgpio_cfs_bank_attr_chip_name,
-	&clxgpio_cfs_bank_attr_label,
-	&clxgpio_cfs_bank_attr_num_lines,
-	&clxgpio_cfs_bank_attr_pins_per_bank,
-	&clxgpio_cfs_bank_attr_sleeping,
+static struct configfs_attribute *clxgpio_cfs_chip_attrs[] = {
+	&clxgpio_cfs_chip_attr_chip_name,
+	&clxgpio_cfs_chip_attr_label,
+	&clxgpio_cfs_chip_attr_num_lines,
+	&clxgpio_cfs_chip_attr_pins_per_bank,
+	&clxgpio_cfs_chip_attr_sleeping,
 	NULL
 };
 
-static struct config_group *clxgpio_cfs_bank_make_group(struct config_group *group,
+static struct config_group *clxgpio_cfs_chip_make_group(struct config_group *group,
 							const char *name)
 {
-	struct clxgpio_cfs_bank *bank = to_cfs_bank(&group->cg_item);
-	struct clxgpio_cfs_device *dev = bank->dev;
+	struct clxgpio_cfs_chip *chip = to_cfs_chip(&group->cg_item);
+	struct clxgpio_cfs_device *dev = chip->dev;
 	struct clxgpio_cfs_line *line;
 	unsigned int offset;
 	int nchar = 0, ret;
@@ -401,39 +403,62 @@ static struct config_group *clxgpio_cfs_bank_make_group(struct config_group *gro
 		mutex_unlock(&dev->lock);
 		return ERR_PTR(-ENOMEM);
 	}
-	line->bank = bank;
+	line->chip = chip;
 	line->offset = offset;
 	config_group_init_type_name(&line->group, name, &clxgpio_cfs_line_type);
-	list_add_tail(&line->siblings, &bank->lines);
+	list_add_tail(&line->siblings, &chip->lines);
 	mutex_unlock(&dev->lock);
 	return &line->group;
 }
 
-static void clxgpio_cfs_bank_release(struct config_item *item)
+static void clxgpio_cfs_chip_release(struct config_item *item)
 {
-	struct clxgpio_cfs_bank *bank = to_cfs_bank(item);
-	struct clxgpio_cfs_device *dev = bank->dev;
+	struct clxgpio_cfs_chip *chip = to_cfs_chip(item);
+	struct clxgpio_cfs_device *dev = chip->dev;
 
-	/* A live device keeps the bank's swnode (dev->bank_nodes) until deactivated. */
+	/* A live device keeps the chip's swnode (dev->chip_nodes) until deactivated. */
 	mutex_lock(&dev->lock);
-	list_del(&bank->siblings);
+	list_del(&chip->siblings);
 	mutex_unlock(&dev->lock);
-	kfree(bank->label);
-	kfree(bank);
+	kfree(chip->label);
+	kfree(chip);
 }
 
-static struct configfs_item_operations clxgpio_cfs_bank_item_ops = {
-	.release = clxgpio_cfs_bank_release,
+static struct configfs_item_operations clxgpio_cfs_chip_item_ops = {
+	.release = clxgpio_cfs_chip_release,
 };
 
-static struct configfs_group_operations clxgpio_cfs_bank_group_ops = {
-	.make_group = clxgpio_cfs_bank_make_group,
+static struct configfs_group_operations clxgpio_cfs_chip_group_ops = {
+	.make_group = clxgpio_cfs_chip_make_group,
 };
 
-const struct config_item_type clxgpio_cfs_bank_type = {
-	.ct_item_ops = &clxgpio_cfs_bank_item_ops,
-	.ct_group_ops = &clxgpio_cfs_bank_group_ops,
-	.ct_attrs = clxgpio_cfs_bank_attrs,
+static const struct config_item_type clxgpio_cfs_chip_type = {
+	.ct_item_ops = &clxgpio_cfs_chip_item_ops,
+	.ct_group_ops = &clxgpio_cfs_chip_group_ops,
+	.ct_attrs = clxgpio_cfs_chip_attrs,
 	.ct_owner = THIS_MODULE,
 };
+
+/* mkdir <dev>/<chip> (a gpio-sim "bank"); released by clxgpio_cfs_chip_release(). */
+struct config_group *clxgpio_cfs_chip_make(struct clxgpio_cfs_device *dev, const char *name)
+{
+	struct clxgpio_cfs_chip *chip;
+	int ret = clxgpio_cfs_begin_change(dev);
+
+	if (ret)
+		return ERR_PTR(ret);
+	chip = kzalloc(sizeof(*chip), GFP_KERNEL);
+	if (!chip) {
+		mutex_unlock(&dev->lock);
+		return ERR_PTR(-ENOMEM);
+	}
+	chip->dev = dev;
+	chip->num_lines = 1;
+	chip->pins_per_bank = 32;
+	INIT_LIST_HEAD(&chip->lines);
+	config_group_init_type_name(&chip->group, name, &clxgpio_cfs_chip_type);
+	list_add_tail(&chip->siblings, &dev->chips);
+	mutex_unlock(&dev->lock);
+	return &chip->group;
+}
 
