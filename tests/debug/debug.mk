@@ -18,8 +18,8 @@ export VARIANT
 endif
 
 # Not one of `make check`'s stages by default: a cold debug kernel took 17 min on this
-# 2-core machine (other sessions' load for half of it; ~2.3x the normal kernel's compile
-# rate), which would take a cold `make check` past 30 minutes (tools/qemu/README.md has
+# 2-core machine (other sessions' load for half of it; the normal kernel: ~5 min idle),
+# which would take a cold `make check` past 30 minutes (tools/qemu/README.md has
 # the figures). Warm, the stage takes under 2 minutes: `make check CHECK_DEBUG=1` adds it.
 ifeq ($(CHECK_DEBUG),1)
 CHECK_STAGES += check-debug
