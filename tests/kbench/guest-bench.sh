@@ -5,11 +5,11 @@
 #   pl061  clxgpio's PL061 driver, then upstream gpio-pl061 (sysfs unbind/bind), on
 #          QEMU virt's 9030000.pl061
 #   sim    clxgpio's simulated controller (configfs clxgpio) and upstream gpio-sim
-#          (configfs gpio-sim), 8-line banks labelled kb-clx / kb-up
+#          (configfs gpio-sim), 8-line chips labelled kb-clx / kb-up
 # each through libgpiod (gpiobench ops: median of RUNS loops of ITERS calls) and in the
 # kernel (clxgpio_kbench: median of KSAMPLES loops of KITERS calls of the chip's own
 # callbacks, plus lock-pair calibration); then edges: TOGGLES
-# pull changes on line 4 of each simulated bank with both edges requested, paced (each
+# pull changes on line 4 of each simulated chip with both edges requested, paced (each
 # edge waits for its event) and in bursts of 8.
 # Prints "KB <group> <driver> <source> key=value ..." lines for run-bench.sh; a
 # "KB-ERROR <why>" line and exit 1 when something cannot be measured.

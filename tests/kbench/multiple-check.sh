@@ -1,7 +1,7 @@
 #!/bin/sh
 # multiple-check.sh: before make bench times set_multiple, checks that clxgpio's
 # get_multiple/set_multiple move the right bits (busybox sh, gpioget, /extra/gpiobench).
-# A clxgpio simulated bank of 100 lines, 48 pins per bank: engine banks 0-47, 48-95
+# A clxgpio simulated chip of 100 lines, 48 pins per bank: engine banks 0-47, 48-95
 # (across bit 64 of gpiolib's bitmaps) and 96-99 (a short last bank). Prints
 # "KB-CHECK PASS <what>" or "KB-CHECK FAIL <what>: <why>"; exit 1 on a failure.
 CFS=/sys/kernel/config/clxgpio/kbcheck
