@@ -32,7 +32,8 @@ static int clxgpio_pl061_probe(struct amba_device *adev, const struct amba_id *i
 	p->base = devm_ioremap_resource(dev, &adev->res);
 	if (IS_ERR(p->base))
 		return PTR_ERR(p->base);
-	ret = clxgpio_pl061_init(p->ctl_storage, ctl_size, (void __force *)p->base, &p->cg.host.ctl);
+	ret = clxgpio_pl061_init(p->ctl_storage, ctl_size, (void __force *)p->base,
+				 &p->cg.host.ctl);
 	if (ret)
 		return ret;
 	if (adev->irq[0] <= 0)

@@ -293,6 +293,7 @@ static int clxgpio_sim_add_chip(struct device *dev, struct fwnode_handle *node)
 	if (ret)
 		return ret;
 	sc->cg.line_released = clxgpio_sim_line_released;
+	sc->cg.line_requested = clxgpio_sim_line_requested;
 
 	ret = clxgpio_register(dev, &sc->cg, node, label, 0);
 	if (ret)

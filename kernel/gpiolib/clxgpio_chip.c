@@ -222,7 +222,11 @@ static int clxgpio_request(struct gpio_chip *gc, unsigned int offset)
 	struct clxgpio *cg = gpiochip_get_data(gc);
 	int ret = gpiochip_generic_request(gc, offset);
 
-	if (!ret && cg->requested)
+	if (ret)
+		return ret;
+	if (cg->line_requested)
+		cg->line_requested(cg, offset);
+	if (cg->requested)
 		set_bit(offset, cg->requested);
 	return ret;
 }
@@ -246,7 +250,7 @@ static int clxgpio_track_requests(struct clxgpio *cg)
 		if (!cg->requested)
 			return -ENOMEM;
 	}
-	if (cg->requested || cg->line_released) {
+	if (cg->requested || cg->line_released || cg->line_requested) {
 		cg->gc.request = clxgpio_request;
 		cg->gc.free = clxgpio_free;
 	}

@@ -41,6 +41,7 @@ struct clxgpio {
 	unsigned long *requested;    /* before 6.2: lines between gc->request and gc->free */
 	/* the simulated controller: gpio-sim's behaviour when a consumer frees a line */
 	void (*line_released)(struct clxgpio *cg, unsigned int offset);
+	void (*line_requested)(struct clxgpio *cg, unsigned int offset);
 };
 
 /*
