@@ -15,7 +15,6 @@
  */
 #include <linux/delay.h>
 #include <linux/device.h>
-#include <linux/irq_work.h>
 #include <linux/module.h>
 #include <linux/platform_device.h>
 #include <linux/property.h>

@@ -188,24 +188,22 @@ static void clxgpio_irqchip_relres(struct irq_data *d)
 	struct clxgpio_line *l = clxgpio_line_of(d);
 	struct clxgpio *cg = l->cg;
 	struct clxhost *host = &cg->host;
-	unsigned long flags;
+	unsigned long flags = 0;
 
 	if (host->sleeping) {
 		lockdep_assert_held(&host->mlock);
 		mutex_unlock(&host->mlock);
-		clxhost_debounce_cancel(host, l->pin);
-		mutex_lock(&host->mlock);
-		l->want_type = 0;
-		if (clxgpio_line_apply_type_locked(cg, l))
-			dev_warn(host->dev, "pin %u: interrupt disconnect failed\n", l->pin);
-	} else {
-		clxhost_debounce_cancel(host, l->pin);
-		flags = clxhost_lock(host);
-		l->want_type = 0;
-		if (clxgpio_line_apply_type_locked(cg, l))
-			dev_warn(host->dev, "pin %u: interrupt disconnect failed\n", l->pin);
-		clxhost_unlock(host, flags);
 	}
+	clxhost_debounce_cancel(host, l->pin);
+	if (host->sleeping)
+		mutex_lock(&host->mlock);
+	else
+		flags = clxhost_lock(host);
+	l->want_type = 0;
+	if (clxgpio_line_apply_type_locked(cg, l))
+		dev_warn(host->dev, "pin %u: interrupt disconnect failed\n", l->pin);
+	if (!host->sleeping)
+		clxhost_unlock(host, flags);
 	l->requested = false;
 	gpiochip_relres_irq(&cg->gc, l->pin);
 }

@@ -15,6 +15,16 @@
 static LIST_HEAD(clxhost_registry);
 static DEFINE_MUTEX(clxhost_registry_lock);
 
+/* Runs when the device is unbound, before what the front end registered earlier. */
+static void clxhost_quiesce(void *data)
+{
+	struct clxhost *host = data;
+
+	WRITE_ONCE(host->dying, true);
+	irq_work_sync(&host->raise_work);
+	cancel_work_sync(&host->raise_thread);
+}
+
 /* Runs when the device is unbound, after everything registered later on it. */
 static void clxhost_teardown(void *data)
 {
@@ -25,9 +35,7 @@ static void clxhost_teardown(void *data)
 	list_del(&host->registry);
 	mutex_unlock(&clxhost_registry_lock);
 
-	WRITE_ONCE(host->dying, true);
-	irq_work_sync(&host->raise_work);
-	cancel_work_sync(&host->raise_thread);
+	clxhost_quiesce(host);	/* again: for a host that was never activated */
 	for (i = 0; i < host->pins; i++)
 		clxhost_debounce_cancel(host, i);
 	clxgpio_chip_stop(host->chip, CLX_STOP_FINAL);
@@ -84,16 +92,6 @@ int clxhost_init(struct clxhost *host, struct device *dev, struct fwnode_handle 
 	if (ret)
 		return dev_err_probe(dev, ret, "controller failed to start\n");
 	return 0;
-}
-
-/* Runs when the device is unbound, before what the front end registered earlier. */
-static void clxhost_quiesce(void *data)
-{
-	struct clxhost *host = data;
-
-	WRITE_ONCE(host->dying, true);
-	irq_work_sync(&host->raise_work);
-	cancel_work_sync(&host->raise_thread);
 }
 
 int clxhost_activate(struct clxhost *host)

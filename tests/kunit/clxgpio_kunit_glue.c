@@ -24,6 +24,8 @@
 #include <linux/stringify.h>
 #include <linux/wait.h>
 
+#include "../../kernel/host/clxhost.h"
+
 #define GLUE_LABEL "clxkunit"
 #define GLUE_NGPIO 16
 #define GLUE_SETTLE_MS 30     /* time to wait for an event that must not come */
@@ -311,7 +313,32 @@ static void glue_wake(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, disable_irq_wake(g->irq), 0);
 }
 
+/*
+ * The host registry (for the compat front end): the simulated chip's host is found by
+ * its firmware node and its name while the device is bound, and is gone after unbind.
+ */
+static void glue_registry(struct kunit *test)
+{
+	struct glue *g = test->priv;
+	struct clxhost *host = clxhost_find_by_fwnode(software_node_fwnode(&glue_bank));
+
+	KUNIT_ASSERT_NOT_NULL(test, host);
+	KUNIT_EXPECT_PTR_EQ(test, host->dev, &g->pdev->dev);
+	KUNIT_EXPECT_EQ(test, host->pins, GLUE_NGPIO);
+	KUNIT_EXPECT_EQ(test, host->banks, 2);
+	KUNIT_EXPECT_STREQ(test, host->name, GLUE_LABEL);
+	KUNIT_EXPECT_PTR_EQ(test, clxhost_find_by_name(GLUE_LABEL), host);
+	KUNIT_EXPECT_NULL(test, clxhost_find_by_name("clxkunit-none"));
+	KUNIT_EXPECT_NULL(test, clxhost_find_by_fwnode(software_node_fwnode(&glue_node)));
+	KUNIT_EXPECT_NULL(test, clxhost_find_by_acpi_path("\\_SB.NONE"));
+
+	device_release_driver(&g->pdev->dev);
+	KUNIT_EXPECT_NULL(test, clxhost_find_by_fwnode(software_node_fwnode(&glue_bank)));
+	KUNIT_EXPECT_NULL(test, clxhost_find_by_name(GLUE_LABEL));
+}
+
 static struct kunit_case glue_cases[] = {
+	KUNIT_CASE(glue_registry),
 	KUNIT_CASE(glue_rising),
 	KUNIT_CASE(glue_falling),
 	KUNIT_CASE(glue_both),
