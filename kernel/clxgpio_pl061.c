@@ -22,7 +22,7 @@ struct clxgpio_pl061 {
 static int clxgpio_pl061_probe(struct amba_device *adev, const struct amba_id *id)
 {
 	struct device *dev = &adev->dev;
-	long ctl_size = clxgpio_pl061_storage_size();
+	long ctl_size = clx_pl061_storage_size();
 	struct clxgpio_pl061 *p;
 	int ret;
 
@@ -32,7 +32,7 @@ static int clxgpio_pl061_probe(struct amba_device *adev, const struct amba_id *i
 	p->base = devm_ioremap_resource(dev, &adev->res);
 	if (IS_ERR(p->base))
 		return PTR_ERR(p->base);
-	ret = clxgpio_pl061_init(p->ctl_storage, ctl_size, (void __force *)p->base,
+	ret = clx_pl061_init(p->ctl_storage, ctl_size, (void __force *)p->base,
 				 &p->cg.host.ctl);
 	if (ret)
 		return ret;

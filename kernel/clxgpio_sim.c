@@ -128,7 +128,7 @@ static int clxgpio_sim_apply_pull(struct clxgpio_sim_chip *sc, unsigned int offs
 	flags = clxhost_lock(host);
 	ret = clx_simhw_set_pull(sc->hw, offset, up); /* raises the line itself */
 	if (ret >= 0 && test_bit(offset, sc->free_outputs))
-		ret = clxgpio_pin_write(host->chip, offset, up);
+		ret = clx_pin_write(host->chip, offset, up);
 	clxhost_unlock(host, flags);
 	return ret < 0 ? ret : 0;
 }
@@ -156,11 +156,11 @@ void clxgpio_sim_line_released(struct clxgpio *cg, unsigned int offset)
 	unsigned long flags;
 
 	flags = clxhost_lock(&cg->host);
-	if (clxgpio_pin_get_direction(chip, offset) == 0) { /* GPIO_LINE_DIRECTION_OUT */
-		clxgpio_pin_write(chip, offset, clx_simhw_pull(sc->hw, offset));
+	if (clx_pin_get_direction(chip, offset) == 0) { /* GPIO_LINE_DIRECTION_OUT */
+		clx_pin_write(chip, offset, clx_simhw_pull(sc->hw, offset));
 		set_bit(offset, sc->free_outputs);
 	}
-	clxgpio_pin_set_pull(chip, offset, CLX_PULL_DEFAULT);
+	clx_pin_set_pull(chip, offset, CLX_PULL_DEFAULT);
 	clxhost_unlock(&cg->host, flags);
 }
 
@@ -272,7 +272,7 @@ static int clxgpio_sim_add_chip(struct device *dev, struct fwnode_handle *node)
 	if (!sc)
 		return -ENOMEM;
 	hw_size = clx_simhw_storage_size(ngpio, per_bank);
-	ctl_size = clxgpio_sim_storage_size(ngpio, per_bank);
+	ctl_size = clx_simgpio_storage_size(ngpio, per_bank);
 	if (hw_size < 0 || ctl_size < 0)
 		return -EINVAL;
 	hw_mem = devm_kzalloc(dev, hw_size, GFP_KERNEL);
@@ -284,10 +284,10 @@ static int clxgpio_sim_add_chip(struct device *dev, struct fwnode_handle *node)
 	if (ret)
 		return ret;
 	if (sleeping)
-		ret = clxgpio_sim_init(sc->ctl_storage, ctl_size, &clxgpio_sim_sleeping_bus, sc,
+		ret = clx_simgpio_init(sc->ctl_storage, ctl_size, &clxgpio_sim_sleeping_bus, sc,
 				       ngpio, per_bank, CLX_SIM_SLEEPING, &sc->cg.host.ctl);
 	else
-		ret = clxgpio_sim_init(sc->ctl_storage, ctl_size, &clx_simhw_bus, sc->hw,
+		ret = clx_simgpio_init(sc->ctl_storage, ctl_size, &clx_simhw_bus, sc->hw,
 				       ngpio, per_bank, CLX_SIM_MEMORY_MAPPED, &sc->cg.host.ctl);
 	if (ret)
 		return ret;

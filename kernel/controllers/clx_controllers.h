@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * clx_controllers.h - the controllers built on the engine: each fills in a struct
- * clx_controller (description, client callbacks, context) for clxgpio_chip_create().
+ * clx_controller (description, client callbacks, context) for clx_chip_create().
  * Controllers are not engine: the engine ABI (clxgpio_abi.h) knows only the client
  * interface they implement.
  */
@@ -19,8 +19,8 @@ extern "C" {
  * window, reached through clx_shim_mmio_read32/write32 (direct calls: the kernel's
  * readl/writel, a host build's shim whatever it maps there).
  */
-long clxgpio_pl061_storage_size(void);
-int clxgpio_pl061_init(void *storage, clx_size size, void *base, struct clx_controller *out);
+long clx_pl061_storage_size(void);
+int clx_pl061_init(void *storage, clx_size size, void *base, struct clx_controller *out);
 
 /* How the simulated controller's registers are reached. */
 enum clx_sim_attach {
@@ -35,8 +35,8 @@ enum clx_sim_attach {
  * pins_per_bank pins, 64-bit registers as two 32-bit words, polarity reprogrammable at
  * run time, no both-edge, no debounce. bus/base reach its registers.
  */
-long clxgpio_sim_storage_size(clx_u16 total_pins, clx_u8 pins_per_bank);
-int clxgpio_sim_init(void *storage, clx_size size, const struct clx_bus_ops *bus, void *base,
+long clx_simgpio_storage_size(clx_u16 total_pins, clx_u8 pins_per_bank);
+int clx_simgpio_init(void *storage, clx_size size, const struct clx_bus_ops *bus, void *base,
 		     clx_u16 total_pins, clx_u8 pins_per_bank, enum clx_sim_attach attach,
 		     struct clx_controller *out);
 

@@ -157,9 +157,9 @@ static_assert(Groups::io && Groups::read && Groups::write && Groups::irq && Grou
 
 extern "C" {
 
-long clxgpio_pl061_storage_size(void) { return sizeof(clx::pl061::Controller); }
+long clx_pl061_storage_size(void) { return sizeof(clx::pl061::Controller); }
 
-int clxgpio_pl061_init(void* storage, clx_size size, void* base, clx_controller* out) {
+int clx_pl061_init(void* storage, clx_size size, void* base, clx_controller* out) {
   using clx::pl061::Controller;
   if (storage == nullptr || out == nullptr) return -CLX_EINVAL;
   if (size < sizeof(Controller) || (reinterpret_cast<clx_size>(storage) & 7) != 0)

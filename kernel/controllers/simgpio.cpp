@@ -299,18 +299,18 @@ static_assert(Groups::io && Groups::read && Groups::write && Groups::irq && Grou
 
 extern "C" {
 
-long clxgpio_sim_storage_size(clx_u16 total_pins, clx_u8 pins_per_bank) {
+long clx_simgpio_storage_size(clx_u16 total_pins, clx_u8 pins_per_bank) {
   if (total_pins == 0 || pins_per_bank == 0) return -CLX_EINVAL;
   return static_cast<long>(clx::simgpio::Controller::storage_size(total_pins, pins_per_bank));
 }
 
-int clxgpio_sim_init(void* storage, clx_size size, const clx_bus_ops* bus, void* base,
+int clx_simgpio_init(void* storage, clx_size size, const clx_bus_ops* bus, void* base,
                      clx_u16 total_pins, clx_u8 pins_per_bank, clx_sim_attach attach,
                      clx_controller* out) {
   using clx::simgpio::Controller;
   if (storage == nullptr || bus == nullptr || out == nullptr) return -CLX_EINVAL;
   if (attach != CLX_SIM_MEMORY_MAPPED && attach != CLX_SIM_SLEEPING) return -CLX_EINVAL;
-  long need = clxgpio_sim_storage_size(total_pins, pins_per_bank);
+  long need = clx_simgpio_storage_size(total_pins, pins_per_bank);
   if (need < 0) return static_cast<int>(need);
   if (size < static_cast<clx_size>(need) || (reinterpret_cast<clx_size>(storage) & 7) != 0)
     return -CLX_ENOBUFS;

@@ -39,7 +39,7 @@ struct clx_simhw;
  */
 typedef void clx_simhw_line_fn(void *line_ctx, clx_u16 bank);
 
-/* [may sleep] Bytes of storage the model needs, or -errno (as clxgpio_chip_storage_size). */
+/* [may sleep] Bytes of storage the model needs, or -errno (as clx_chip_storage_size). */
 long clx_simhw_storage_size(clx_u16 total_pins, clx_u8 pins_per_bank);
 /*
  * [may sleep] Constructs the model at power-on reset in storage (aligned to 8); can be

@@ -83,14 +83,14 @@ int count_or_errno(Status s, const clx_dispatch* out) {
 
 extern "C" {
 
-long clxgpio_chip_storage_size(const clx_controller_desc* desc) {
+long clx_chip_storage_size(const clx_controller_desc* desc) {
   if (desc == nullptr) return kInvalid;
   Status s = Chip::check_geometry(*desc);  // ops are checked at create
   if (s != Status::ok) return to_errno(s);
   return static_cast<long>(Chip::storage_size(*desc));
 }
 
-int clxgpio_chip_create(void* storage, clx_size size, const clx_controller_desc* desc,
+int clx_chip_create(void* storage, clx_size size, const clx_controller_desc* desc,
                         const clx_client_ops* ops, void* ctx, clx_chip** out) {
   if (desc == nullptr || out == nullptr || storage == nullptr) return kInvalid;
   if ((reinterpret_cast<clx_size>(storage) & 7) != 0) return kInvalid;
@@ -101,71 +101,71 @@ int clxgpio_chip_create(void* storage, clx_size size, const clx_controller_desc*
   return 0;
 }
 
-void clxgpio_chip_destroy(clx_chip* chip) {
+void clx_chip_destroy(clx_chip* chip) {
   if (chip != nullptr) cpp(chip).~Chip();
 }
 
-clx_u16 clxgpio_chip_total_pins(const clx_chip* chip) { return cpp(chip).geometry().total_pins; }
-clx_u16 clxgpio_chip_bank_count(const clx_chip* chip) { return cpp(chip).geometry().bank_count; }
-clx_u8 clxgpio_chip_pins_per_bank(const clx_chip* chip) {
+clx_u16 clx_chip_total_pins(const clx_chip* chip) { return cpp(chip).geometry().total_pins; }
+clx_u16 clx_chip_bank_count(const clx_chip* chip) { return cpp(chip).geometry().bank_count; }
+clx_u8 clx_chip_pins_per_bank(const clx_chip* chip) {
   return cpp(chip).geometry().pins_per_bank;
 }
-clx_u32 clxgpio_chip_caps(const clx_chip* chip) { return cpp(chip).geometry().caps; }
-int clxgpio_chip_has_interrupts(const clx_chip* chip) { return cpp(chip).has_interrupts(); }
-int clxgpio_chip_bank_width(const clx_chip* chip, clx_u16 bank) {
+clx_u32 clx_chip_caps(const clx_chip* chip) { return cpp(chip).geometry().caps; }
+int clx_chip_has_interrupts(const clx_chip* chip) { return cpp(chip).has_interrupts(); }
+int clx_chip_bank_width(const clx_chip* chip, clx_u16 bank) {
   if (bank >= cpp(chip).geometry().bank_count) return kNoBank;
   return static_cast<int>(cpp(chip).geometry().bank_width(bank));
 }
-clx_u32 clxgpio_chip_state_bytes(const clx_chip* chip) { return cpp(chip).state_bytes_per_pin(); }
+clx_u32 clx_chip_state_bytes(const clx_chip* chip) { return cpp(chip).state_bytes_per_pin(); }
 
-int clxgpio_chip_bank_irq_line(const clx_chip* chip, clx_u16 bank) {
+int clx_chip_bank_irq_line(const clx_chip* chip, clx_u16 bank) {
   if (bank >= cpp(chip).geometry().bank_count) return kNoBank;
   return cpp(chip).bank_irq_line(bank);
 }
 
-int clxgpio_chip_start(clx_chip* chip, clx_start_kind kind) {
+int clx_chip_start(clx_chip* chip, clx_start_kind kind) {
   if (!enum_in(kind, CLX_START_FIRST, CLX_START_RESTORE)) return kInvalid;
   return to_errno(cpp(chip).start(kind));
 }
 
-int clxgpio_chip_stop(clx_chip* chip, clx_stop_kind kind) {
+int clx_chip_stop(clx_chip* chip, clx_stop_kind kind) {
   if (!enum_in(kind, CLX_STOP_FINAL, CLX_STOP_SAVE)) return kInvalid;
   return to_errno(cpp(chip).stop(kind));
 }
 
 // ---- Pin configuration ----
 
-int clxgpio_pin_set_direction(clx_chip* chip, clx_u16 pin, clx_io_mode mode, int value) {
+int clx_pin_set_direction(clx_chip* chip, clx_u16 pin, clx_io_mode mode, int value) {
   PinRef p;
   if (!cpp(chip).locate(pin, &p)) return kNoPin;
   if (!valid_mode(mode)) return kInvalid;
   return to_errno(cpp(chip).set_direction(p, mode, value != 0 ? Level::high : Level::low));
 }
 
-int clxgpio_pin_get_direction(const clx_chip* chip, clx_u16 pin) {
+int clx_pin_get_direction(const clx_chip* chip, clx_u16 pin) {
   return on_pin(chip, pin, [&](const Chip& c, PinRef p) { return c.is_input(p) ? 1 : 0; });
 }
 
-int clxgpio_pin_set_pull(clx_chip* chip, clx_u16 pin, clx_pull pull) {
+int clx_pin_set_pull(clx_chip* chip, clx_u16 pin, clx_pull pull) {
   PinRef p;
   if (!cpp(chip).locate(pin, &p)) return kNoPin;
   if (!valid_pull(pull)) return kInvalid;
   return to_errno(cpp(chip).set_pull(p, pull));
 }
 
-int clxgpio_pin_set_drive_strength(clx_chip* chip, clx_u16 pin, clx_u16 centi_ma) {
+int clx_pin_set_drive_strength(clx_chip* chip, clx_u16 pin, clx_u16 centi_ma) {
   return on_pin(chip, pin, [&](Chip& c, PinRef p) {
     return to_errno(c.set_drive_strength(p, centi_ma));
   });
 }
 
-int clxgpio_pin_set_debounce(clx_chip* chip, clx_u16 pin, clx_u16 centi_ms) {
+int clx_pin_set_debounce(clx_chip* chip, clx_u16 pin, clx_u16 centi_ms) {
   return on_pin(chip, pin, [&](Chip& c, PinRef p) {
     return to_errno(c.set_debounce(p, centi_ms));
   });
 }
 
-int clxgpio_pin_debounce(const clx_chip* chip, clx_u16 pin, clx_u16* centi_ms) {
+int clx_pin_debounce(const clx_chip* chip, clx_u16 pin, clx_u16* centi_ms) {
   PinRef p;
   if (centi_ms == nullptr) return kInvalid;
   if (!cpp(chip).locate(pin, &p)) return kNoPin;
@@ -175,21 +175,21 @@ int clxgpio_pin_debounce(const clx_chip* chip, clx_u16 pin, clx_u16* centi_ms) {
 
 // ---- Pin I/O: checked here once, the Chip's inline read/write trust it ----
 
-int clxgpio_bank_read(clx_chip* chip, clx_u16 bank, clx_u64 mask, clx_u64* values) {
+int clx_bank_read(clx_chip* chip, clx_u16 bank, clx_u64 mask, clx_u64* values) {
   if (values == nullptr) return kInvalid;
   int rc = check_bank(cpp(chip), bank, mask);
   if (rc != 0) return rc;
   return to_errno(cpp(chip).read(bank, mask, values));
 }
 
-int clxgpio_bank_write(clx_chip* chip, clx_u16 bank, clx_u64 set_mask, clx_u64 clear_mask) {
+int clx_bank_write(clx_chip* chip, clx_u16 bank, clx_u64 set_mask, clx_u64 clear_mask) {
   int rc = check_bank(cpp(chip), bank, set_mask | clear_mask);
   if (rc != 0) return rc;
   if ((set_mask & clear_mask) != 0) return kInvalid;
   return to_errno(cpp(chip).write(bank, set_mask, clear_mask));
 }
 
-int clxgpio_pin_read(clx_chip* chip, clx_u16 pin) {
+int clx_pin_read(clx_chip* chip, clx_u16 pin) {
   PinRef p;
   if (!cpp(chip).locate(pin, &p)) return kNoPin;
   clx_u64 m = clx::bit(p.offset);
@@ -198,7 +198,7 @@ int clxgpio_pin_read(clx_chip* chip, clx_u16 pin) {
   return s == Status::ok ? (v & m) != 0 : to_errno(s);
 }
 
-int clxgpio_pin_write(clx_chip* chip, clx_u16 pin, int value) {
+int clx_pin_write(clx_chip* chip, clx_u16 pin, int value) {
   PinRef p;
   if (!cpp(chip).locate(pin, &p)) return kNoPin;
   clx_u64 m = clx::bit(p.offset);
@@ -207,7 +207,7 @@ int clxgpio_pin_write(clx_chip* chip, clx_u16 pin, int value) {
 
 // ---- Ownership ----
 
-int clxgpio_io_connect(clx_chip* chip, clx_u16 bank, clx_u64 mask, const clx_io_config* cfg,
+int clx_io_connect(clx_chip* chip, clx_u16 bank, clx_u64 mask, const clx_io_config* cfg,
                        clx_u32 flags) {
   if (cfg == nullptr || !valid(*cfg)) return kInvalid;
   int rc = check_pins(cpp(chip), bank, mask);
@@ -216,83 +216,83 @@ int clxgpio_io_connect(clx_chip* chip, clx_u16 bank, clx_u64 mask, const clx_io_
   return to_errno(cpp(chip).io_connect(bank, mask, *cfg, flags));
 }
 
-int clxgpio_io_disconnect(clx_chip* chip, clx_u16 bank, clx_u64 mask) {
+int clx_io_disconnect(clx_chip* chip, clx_u16 bank, clx_u64 mask) {
   int rc = check_pins(cpp(chip), bank, mask);
   return rc != 0 ? rc : to_errno(cpp(chip).io_disconnect(bank, mask));
 }
 
-int clxgpio_io_mode(const clx_chip* chip, clx_u16 pin) {
+int clx_io_connected_mode(const clx_chip* chip, clx_u16 pin) {
   return on_pin(chip, pin, [&](const Chip& c, PinRef p) { return c.io_mode(p); });
 }
 
-int clxgpio_firmware_reserve(clx_chip* chip, clx_u16 bank, clx_u64 mask) {
+int clx_firmware_reserve(clx_chip* chip, clx_u16 bank, clx_u64 mask) {
   int rc = check_pins(cpp(chip), bank, mask);
   return rc != 0 ? rc : to_errno(cpp(chip).firmware_reserve(bank, mask));
 }
 
-int clxgpio_firmware_release(clx_chip* chip, clx_u16 bank, clx_u64 mask) {
+int clx_firmware_release(clx_chip* chip, clx_u16 bank, clx_u64 mask) {
   int rc = check_pins(cpp(chip), bank, mask);
   return rc != 0 ? rc : to_errno(cpp(chip).firmware_release(bank, mask));
 }
 
 // ---- Interrupts ----
 
-int clxgpio_irq_set_asserted_high(clx_chip* chip, clx_u16 pin, int asserted_high) {
+int clx_irq_set_asserted_high(clx_chip* chip, clx_u16 pin, int asserted_high) {
   PinRef p;
   if (!cpp(chip).locate(pin, &p)) return kNoPin;
   cpp(chip).set_asserted_level(p, asserted_high != 0 ? Level::high : Level::low);
   return 0;
 }
 
-int clxgpio_irq_connect(clx_chip* chip, clx_u16 pin, const clx_irq_config* cfg, clx_u32 flags) {
+int clx_irq_connect(clx_chip* chip, clx_u16 pin, const clx_irq_config* cfg, clx_u32 flags) {
   PinRef p;
   int rc = check_irq_args(cpp(chip), pin, cfg, flags, &p);
   return rc != 0 ? rc : to_errno(cpp(chip).irq_connect(p, *cfg, flags));
 }
 
-int clxgpio_irq_disconnect(clx_chip* chip, clx_u16 pin) {
+int clx_irq_disconnect(clx_chip* chip, clx_u16 pin) {
   return on_pin(chip, pin, [&](Chip& c, PinRef p) { return to_errno(c.irq_disconnect(p)); });
 }
 
-int clxgpio_irq_reconfigure(clx_chip* chip, clx_u16 pin, const clx_irq_config* cfg,
+int clx_irq_reconfigure(clx_chip* chip, clx_u16 pin, const clx_irq_config* cfg,
                             clx_u32 flags) {
   PinRef p;
   int rc = check_irq_args(cpp(chip), pin, cfg, flags, &p);
   return rc != 0 ? rc : to_errno(cpp(chip).irq_reconfigure(p, *cfg, flags));
 }
 
-int clxgpio_irq_mask(clx_chip* chip, clx_u16 pin) {
+int clx_irq_mask(clx_chip* chip, clx_u16 pin) {
   return on_pin(chip, pin, [&](Chip& c, PinRef p) { return to_errno(c.irq_mask(p)); });
 }
 
-int clxgpio_irq_unmask(clx_chip* chip, clx_u16 pin) {
+int clx_irq_unmask(clx_chip* chip, clx_u16 pin) {
   return on_pin(chip, pin, [&](Chip& c, PinRef p) { return to_errno(c.irq_unmask(p)); });
 }
 
-int clxgpio_irq_is_connected(const clx_chip* chip, clx_u16 pin) {
+int clx_irq_is_connected(const clx_chip* chip, clx_u16 pin) {
   return on_pin(chip, pin, [&](const Chip& c, PinRef p) { return c.irq_connected(p) ? 1 : 0; });
 }
 
-int clxgpio_irq_dispatch(clx_chip* chip, clx_u16 bank, clx_dispatch* out) {
+int clx_irq_dispatch(clx_chip* chip, clx_u16 bank, clx_dispatch* out) {
   if (out == nullptr) return kInvalid;
   if (bank >= cpp(chip).geometry().bank_count) return kNoBank;
   return count_or_errno(cpp(chip).dispatch(bank, out), out);
 }
 
-int clxgpio_debounce_expired(clx_chip* chip, clx_u16 bank, clx_u64 mask, clx_dispatch* out) {
+int clx_debounce_expired(clx_chip* chip, clx_u16 bank, clx_u64 mask, clx_dispatch* out) {
   if (out == nullptr) return kInvalid;
   int rc = check_bank(cpp(chip), bank, mask);
   if (rc != 0) return rc;
   return count_or_errno(cpp(chip).debounce_expired(bank, mask, out), out);
 }
 
-int clxgpio_storm_configure(clx_chip* chip, const clx_storm_config* cfg) {
+int clx_storm_configure(clx_chip* chip, const clx_storm_config* cfg) {
   if (cfg == nullptr || cfg->rearm_ticks == 0) return kInvalid;
   cpp(chip).storm_configure(*cfg);
   return 0;
 }
 
-int clxgpio_storm_tick(clx_chip* chip, clx_u16 bank, clx_u64* rearmed) {
+int clx_storm_tick(clx_chip* chip, clx_u16 bank, clx_u64* rearmed) {
   if (rearmed == nullptr) return kInvalid;
   if (bank >= cpp(chip).geometry().bank_count) return kNoBank;
   cpp(chip).storm_tick(bank, rearmed);

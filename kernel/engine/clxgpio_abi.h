@@ -238,103 +238,103 @@ struct clx_storm_config {
 };
 
 /* [may sleep] Bytes of storage a chip with this description needs, or -errno. */
-long clxgpio_chip_storage_size(const struct clx_controller_desc *desc);
+long clx_chip_storage_size(const struct clx_controller_desc *desc);
 
 /*
  * [may sleep] Validates desc and ops, constructs a chip in storage (aligned to 8).
  * Changes nothing and returns -errno on bad input. The chip keeps pointers to ops
  * and ctx, not to desc.
  */
-int clxgpio_chip_create(void *storage, clx_size size, const struct clx_controller_desc *desc,
+int clx_chip_create(void *storage, clx_size size, const struct clx_controller_desc *desc,
 			const struct clx_client_ops *ops, void *ctx, struct clx_chip **out);
 
 /* [may sleep] Destroys the chip object (storage stays the caller's). */
-void clxgpio_chip_destroy(struct clx_chip *chip);
+void clx_chip_destroy(struct clx_chip *chip);
 
-clx_u16 clxgpio_chip_total_pins(const struct clx_chip *chip);
-clx_u16 clxgpio_chip_bank_count(const struct clx_chip *chip);
-clx_u8 clxgpio_chip_pins_per_bank(const struct clx_chip *chip);
-clx_u32 clxgpio_chip_caps(const struct clx_chip *chip);
+clx_u16 clx_chip_total_pins(const struct clx_chip *chip);
+clx_u16 clx_chip_bank_count(const struct clx_chip *chip);
+clx_u8 clx_chip_pins_per_bank(const struct clx_chip *chip);
+clx_u32 clx_chip_caps(const struct clx_chip *chip);
 /* 1 if the controller has the interrupt callbacks (it can serve interrupts), else 0. */
-int clxgpio_chip_has_interrupts(const struct clx_chip *chip);
+int clx_chip_has_interrupts(const struct clx_chip *chip);
 /* Pins in a bank (pins_per_bank, fewer in the last), or -CLX_ECHRNG. */
-int clxgpio_chip_bank_width(const struct clx_chip *chip, clx_u16 bank);
+int clx_chip_bank_width(const struct clx_chip *chip, clx_u16 bank);
 /* Interrupt line serving a bank, or -CLX_ECHRNG. */
-int clxgpio_chip_bank_irq_line(const struct clx_chip *chip, clx_u16 bank);
+int clx_chip_bank_irq_line(const struct clx_chip *chip, clx_u16 bank);
 /* Bytes of engine state per pin (chip, banks and pin slots), rounded up. */
-clx_u32 clxgpio_chip_state_bytes(const struct clx_chip *chip);
+clx_u32 clx_chip_state_bytes(const struct clx_chip *chip);
 
 /*
  * [may sleep] Power transitions; with CLX_STOP_SAVE/CLX_START_RESTORE each bank's
  * context is saved/restored through the client's save_bank/restore_bank.
  */
-int clxgpio_chip_start(struct clx_chip *chip, enum clx_start_kind kind);
-int clxgpio_chip_stop(struct clx_chip *chip, enum clx_stop_kind kind);
+int clx_chip_start(struct clx_chip *chip, enum clx_start_kind kind);
+int clx_chip_stop(struct clx_chip *chip, enum clx_stop_kind kind);
 
 /* ---- Pin configuration (Linux gpiolib model: no ownership) [may sleep] ---- */
-int clxgpio_pin_set_direction(struct clx_chip *chip, clx_u16 pin, enum clx_io_mode mode,
+int clx_pin_set_direction(struct clx_chip *chip, clx_u16 pin, enum clx_io_mode mode,
 			      int value);
 /* 1 = input, 0 = output (GPIO_LINE_DIRECTION_*), or -errno. [atomic] */
-int clxgpio_pin_get_direction(const struct clx_chip *chip, clx_u16 pin);
-int clxgpio_pin_set_pull(struct clx_chip *chip, clx_u16 pin, enum clx_pull pull);
-int clxgpio_pin_set_drive_strength(struct clx_chip *chip, clx_u16 pin, clx_u16 centi_ma);
+int clx_pin_get_direction(const struct clx_chip *chip, clx_u16 pin);
+int clx_pin_set_pull(struct clx_chip *chip, clx_u16 pin, enum clx_pull pull);
+int clx_pin_set_drive_strength(struct clx_chip *chip, clx_u16 pin, clx_u16 centi_ma);
 /* Debounce in 1/100 ms; emulated when the controller has no hardware debounce. */
-int clxgpio_pin_set_debounce(struct clx_chip *chip, clx_u16 pin, clx_u16 centi_ms);
+int clx_pin_set_debounce(struct clx_chip *chip, clx_u16 pin, clx_u16 centi_ms);
 /* The pin's debounce timeout in 1/100 ms into *centi_ms. [atomic] */
-int clxgpio_pin_debounce(const struct clx_chip *chip, clx_u16 pin, clx_u16 *centi_ms);
+int clx_pin_debounce(const struct clx_chip *chip, clx_u16 pin, clx_u16 *centi_ms);
 
 /* ---- Pin I/O [atomic; LOCKING: bank lock, or none on CLX_CAP_ATOMIC_IO chips] ---- */
 /*
  * Values of the pins in mask; output pins read their output latch (on CLX_CAP_ATOMIC_IO
  * chips, the level the hardware reports for them).
  */
-int clxgpio_bank_read(struct clx_chip *chip, clx_u16 bank, clx_u64 mask, clx_u64 *values);
+int clx_bank_read(struct clx_chip *chip, clx_u16 bank, clx_u64 mask, clx_u64 *values);
 /* Drive output pins: set_mask high, clear_mask low; other pins keep their level. */
-int clxgpio_bank_write(struct clx_chip *chip, clx_u16 bank, clx_u64 set_mask, clx_u64 clear_mask);
+int clx_bank_write(struct clx_chip *chip, clx_u16 bank, clx_u64 set_mask, clx_u64 clear_mask);
 /* 0/1 or -errno. */
-int clxgpio_pin_read(struct clx_chip *chip, clx_u16 pin);
-int clxgpio_pin_write(struct clx_chip *chip, clx_u16 pin, int value);
+int clx_pin_read(struct clx_chip *chip, clx_u16 pin);
+int clx_pin_write(struct clx_chip *chip, clx_u16 pin, int value);
 
 /* ---- Ownership (GpioClx model) [may sleep] ---- */
 /*
  * Connect pins of one bank for input or output; -CLX_EBUSY on a conflicting mode,
  * -CLX_EACCES on firmware-reserved pins. All-or-nothing.
  */
-int clxgpio_io_connect(struct clx_chip *chip, clx_u16 bank, clx_u64 mask,
+int clx_io_connect(struct clx_chip *chip, clx_u16 bank, clx_u64 mask,
 		       const struct clx_io_config *cfg, clx_u32 flags);
-int clxgpio_io_disconnect(struct clx_chip *chip, clx_u16 bank, clx_u64 mask);
+int clx_io_disconnect(struct clx_chip *chip, clx_u16 bank, clx_u64 mask);
 /* Connected I/O mode of a pin: CLX_IO_INPUT/OUTPUT, 0 if none, or -errno. */
-int clxgpio_io_mode(const struct clx_chip *chip, clx_u16 pin);
+int clx_io_connected_mode(const struct clx_chip *chip, clx_u16 pin);
 /*
  * Reserve pins for firmware (GeneralPurposeIO OpRegion): drivers can no longer
  * connect them. -CLX_EBUSY if a pin is connected.
  */
-int clxgpio_firmware_reserve(struct clx_chip *chip, clx_u16 bank, clx_u64 mask);
-int clxgpio_firmware_release(struct clx_chip *chip, clx_u16 bank, clx_u64 mask);
+int clx_firmware_reserve(struct clx_chip *chip, clx_u16 bank, clx_u64 mask);
+int clx_firmware_release(struct clx_chip *chip, clx_u16 bank, clx_u64 mask);
 
 /* ---- Interrupts ---- */
 /*
  * [may sleep] The ActiveBoth asserted level of a pin (controller _DSM function 1):
  * high if asserted_high, else low (the default). Applies to later connects.
  */
-int clxgpio_irq_set_asserted_high(struct clx_chip *chip, clx_u16 pin, int asserted_high);
+int clx_irq_set_asserted_high(struct clx_chip *chip, clx_u16 pin, int asserted_high);
 /*
  * [may sleep; LOCKING: takes nothing, caller holds the bank lock for MM controllers]
  * Connect an interrupt consumer. The first connect enables the pin (unmasked);
  * later shared connects must ask for the same configuration.
  */
-int clxgpio_irq_connect(struct clx_chip *chip, clx_u16 pin, const struct clx_irq_config *cfg,
+int clx_irq_connect(struct clx_chip *chip, clx_u16 pin, const struct clx_irq_config *cfg,
 			clx_u32 flags);
 /* Disconnect one consumer; the last one disables the pin. */
-int clxgpio_irq_disconnect(struct clx_chip *chip, clx_u16 pin);
+int clx_irq_disconnect(struct clx_chip *chip, clx_u16 pin);
 /* [atomic; LOCKING: bank lock] Change trigger of a connected pin (Linux set_type). */
-int clxgpio_irq_reconfigure(struct clx_chip *chip, clx_u16 pin, const struct clx_irq_config *cfg,
+int clx_irq_reconfigure(struct clx_chip *chip, clx_u16 pin, const struct clx_irq_config *cfg,
 			    clx_u32 flags);
 /* [atomic; LOCKING: bank lock] Consumer mask/unmask; masking keeps configuration. */
-int clxgpio_irq_mask(struct clx_chip *chip, clx_u16 pin);
-int clxgpio_irq_unmask(struct clx_chip *chip, clx_u16 pin);
+int clx_irq_mask(struct clx_chip *chip, clx_u16 pin);
+int clx_irq_unmask(struct clx_chip *chip, clx_u16 pin);
 /* [atomic] 1 if the pin is connected for interrupts, else 0 (or -errno). */
-int clxgpio_irq_is_connected(const struct clx_chip *chip, clx_u16 pin);
+int clx_irq_is_connected(const struct clx_chip *chip, clx_u16 pin);
 
 /*
  * [atomic; LOCKING: bank lock; hard IRQ for MM controllers, thread for sleeping ones]
@@ -342,22 +342,22 @@ int clxgpio_irq_is_connected(const struct clx_chip *chip, clx_u16 pin);
  * and the storm guard, clear what must be cleared, and fill out with the events to
  * deliver. Cost is O(active pins). Returns the event count or -errno.
  */
-int clxgpio_irq_dispatch(struct clx_chip *chip, clx_u16 bank, struct clx_dispatch *out);
+int clx_irq_dispatch(struct clx_chip *chip, clx_u16 bank, struct clx_dispatch *out);
 
 /*
  * [atomic; LOCKING: bank lock] Debounce timers of pins in mask expired: deliver the
  * changes that stayed stable for the whole timeout. Returns the event count.
  */
-int clxgpio_debounce_expired(struct clx_chip *chip, clx_u16 bank, clx_u64 mask,
+int clx_debounce_expired(struct clx_chip *chip, clx_u16 bank, clx_u64 mask,
 			     struct clx_dispatch *out);
 
 /* [may sleep] Storm guard thresholds (default: 0 = off). */
-int clxgpio_storm_configure(struct clx_chip *chip, const struct clx_storm_config *cfg);
+int clx_storm_configure(struct clx_chip *chip, const struct clx_storm_config *cfg);
 /*
  * [atomic; LOCKING: bank lock] One storm-guard period ended for a bank: counters reset,
  * pins masked long enough are re-armed (returned in *rearmed).
  */
-int clxgpio_storm_tick(struct clx_chip *chip, clx_u16 bank, clx_u64 *rearmed);
+int clx_storm_tick(struct clx_chip *chip, clx_u16 bank, clx_u64 *rearmed);
 
 /* ------------------------------------------------------------------------ */
 /* A controller, as its init function fills it in (controllers/clx_controllers.h) */

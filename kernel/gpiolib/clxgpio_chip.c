@@ -23,7 +23,7 @@ static int clxgpio_get(struct gpio_chip *gc, unsigned int offset)
 	int ret;
 
 	flags = clxhost_io_lock(&cg->host);
-	ret = clxgpio_pin_read(cg->host.chip, offset);
+	ret = clx_pin_read(cg->host.chip, offset);
 	clxhost_io_unlock(&cg->host, flags);
 	return ret;
 }
@@ -34,7 +34,7 @@ static void clxgpio_set(struct gpio_chip *gc, unsigned int offset, int value)
 	unsigned long flags;
 
 	flags = clxhost_io_lock(&cg->host);
-	clxgpio_pin_write(cg->host.chip, offset, value);
+	clx_pin_write(cg->host.chip, offset, value);
 	clxhost_io_unlock(&cg->host, flags);
 }
 
@@ -92,13 +92,13 @@ static int clxgpio_get_multiple(struct gpio_chip *gc, unsigned long *mask, unsig
 	flags = clxhost_io_lock(host);
 	for (bank = 0; bank < host->banks && !ret; bank++) {
 		unsigned int first = bank * host->pins_per_bank;
-		unsigned int width = clxgpio_chip_bank_width(host->chip, bank);
+		unsigned int width = clx_chip_bank_width(host->chip, bank);
 		u64 m = clxgpio_bank_bits(mask, first, width);
 		clx_u64 v = 0;
 
 		if (!m)
 			continue;
-		ret = clxgpio_bank_read(host->chip, bank, m, &v);
+		ret = clx_bank_read(host->chip, bank, m, &v);
 		clxgpio_bank_store(bits, first, width, m, v);
 	}
 	clxhost_io_unlock(host, flags);
@@ -115,12 +115,12 @@ static void clxgpio_set_multiple(struct gpio_chip *gc, unsigned long *mask, unsi
 	flags = clxhost_io_lock(host);
 	for (bank = 0; bank < host->banks; bank++) {
 		unsigned int first = bank * host->pins_per_bank;
-		unsigned int width = clxgpio_chip_bank_width(host->chip, bank);
+		unsigned int width = clx_chip_bank_width(host->chip, bank);
 		u64 m = clxgpio_bank_bits(mask, first, width);
 		u64 v = clxgpio_bank_bits(bits, first, width);
 
 		if (m)
-			clxgpio_bank_write(host->chip, bank, m & v, m & ~v);
+			clx_bank_write(host->chip, bank, m & v, m & ~v);
 	}
 	clxhost_io_unlock(host, flags);
 }
@@ -133,7 +133,7 @@ static int clxgpio_direction(struct gpio_chip *gc, unsigned int offset, enum clx
 	int ret;
 
 	flags = clxhost_lock(&cg->host);
-	ret = clxgpio_pin_set_direction(cg->host.chip, offset, mode, value);
+	ret = clx_pin_set_direction(cg->host.chip, offset, mode, value);
 	clxhost_unlock(&cg->host, flags);
 	return ret;
 }
@@ -153,7 +153,7 @@ static int clxgpio_get_direction(struct gpio_chip *gc, unsigned int offset)
 	struct clxgpio *cg = gpiochip_get_data(gc);
 
 	/* 1 = input, 0 = output: the engine uses GPIO_LINE_DIRECTION_* values. */
-	return clxgpio_pin_get_direction(cg->host.chip, offset);
+	return clx_pin_get_direction(cg->host.chip, offset);
 }
 
 static int clxgpio_set_config(struct gpio_chip *gc, unsigned int offset, unsigned long config)
@@ -166,22 +166,22 @@ static int clxgpio_set_config(struct gpio_chip *gc, unsigned int offset, unsigne
 	flags = clxhost_lock(&cg->host);
 	switch (pinconf_to_config_param(config)) {
 	case PIN_CONFIG_BIAS_PULL_UP:
-		ret = clxgpio_pin_set_pull(cg->host.chip, offset, CLX_PULL_UP);
+		ret = clx_pin_set_pull(cg->host.chip, offset, CLX_PULL_UP);
 		break;
 	case PIN_CONFIG_BIAS_PULL_DOWN:
-		ret = clxgpio_pin_set_pull(cg->host.chip, offset, CLX_PULL_DOWN);
+		ret = clx_pin_set_pull(cg->host.chip, offset, CLX_PULL_DOWN);
 		break;
 	case PIN_CONFIG_BIAS_DISABLE:
-		ret = clxgpio_pin_set_pull(cg->host.chip, offset, CLX_PULL_NONE);
+		ret = clx_pin_set_pull(cg->host.chip, offset, CLX_PULL_NONE);
 		break;
 	case PIN_CONFIG_INPUT_DEBOUNCE:
 		/* gpiolib: microseconds; engine: 1/100 ms, as ACPI and GpioClx. */
 		ret = arg > 655350 ? -EINVAL :
-			clxgpio_pin_set_debounce(cg->host.chip, offset, DIV_ROUND_UP(arg, 10));
+			clx_pin_set_debounce(cg->host.chip, offset, DIV_ROUND_UP(arg, 10));
 		break;
 	case PIN_CONFIG_DRIVE_STRENGTH:
 		ret = arg > 655 ? -EINVAL :
-			clxgpio_pin_set_drive_strength(cg->host.chip, offset, arg * 100);
+			clx_pin_set_drive_strength(cg->host.chip, offset, arg * 100);
 		break;
 	case PIN_CONFIG_DRIVE_PUSH_PULL:
 		ret = 0; /* what every clxgpio controller drives */

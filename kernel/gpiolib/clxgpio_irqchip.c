@@ -52,7 +52,7 @@ static int clxgpio_irq_config_of(struct clxgpio *cg, u16 pin, unsigned int type,
 		cfg->polarity = map[i].polarity;
 		cfg->pull = CLX_PULL_DEFAULT;
 		*flags = map[i].flags;
-		return clxgpio_pin_debounce(cg->host.chip, pin, &cfg->debounce_timeout);
+		return clx_pin_debounce(cg->host.chip, pin, &cfg->debounce_timeout);
 	}
 	return -EINVAL;
 }
@@ -66,11 +66,11 @@ static int clxgpio_line_apply_type_locked(struct clxgpio *cg, struct clxgpio_lin
 	if (l->want_type == l->have_type)
 		return 0;
 	if (!l->want_type)
-		ret = clxgpio_irq_disconnect(chip, l->pin);
+		ret = clx_irq_disconnect(chip, l->pin);
 	else if (l->have_type)
-		ret = clxgpio_irq_reconfigure(chip, l->pin, &l->cfg, l->cfg_flags);
+		ret = clx_irq_reconfigure(chip, l->pin, &l->cfg, l->cfg_flags);
 	else
-		ret = clxgpio_irq_connect(chip, l->pin, &l->cfg, l->cfg_flags);
+		ret = clx_irq_connect(chip, l->pin, &l->cfg, l->cfg_flags);
 	if (!ret)
 		l->have_type = l->want_type;
 	return ret;
@@ -81,8 +81,8 @@ static int clxgpio_line_apply_mask_locked(struct clxgpio *cg, struct clxgpio_lin
 {
 	if (!l->have_type)
 		return 0;
-	return l->want_masked ? clxgpio_irq_mask(cg->host.chip, l->pin) :
-				clxgpio_irq_unmask(cg->host.chip, l->pin);
+	return l->want_masked ? clx_irq_mask(cg->host.chip, l->pin) :
+				clx_irq_unmask(cg->host.chip, l->pin);
 }
 
 /* LOCKING: host lock held. Sleeping chips: everything recorded since the bus lock. */

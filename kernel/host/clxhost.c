@@ -38,15 +38,15 @@ static void clxhost_teardown(void *data)
 	clxhost_quiesce(host);	/* again: for a host that was never activated */
 	for (i = 0; i < host->pins; i++)
 		clxhost_debounce_cancel(host, i);
-	clxgpio_chip_stop(host->chip, CLX_STOP_FINAL);
-	clxgpio_chip_destroy(host->chip);
+	clx_chip_stop(host->chip, CLX_STOP_FINAL);
+	clx_chip_destroy(host->chip);
 	mutex_destroy(&host->mlock);
 }
 
 int clxhost_init(struct clxhost *host, struct device *dev, struct fwnode_handle *fwnode,
 		 const char *name, const struct clxhost_sink *sink)
 {
-	long size = clxgpio_chip_storage_size(&host->ctl.desc);
+	long size = clx_chip_storage_size(&host->ctl.desc);
 	void *mem;
 	int ret;
 
@@ -55,7 +55,7 @@ int clxhost_init(struct clxhost *host, struct device *dev, struct fwnode_handle 
 	mem = devm_kzalloc(dev, size, GFP_KERNEL);
 	if (!mem)
 		return -ENOMEM;
-	ret = clxgpio_chip_create(mem, size, &host->ctl.desc, host->ctl.ops, host->ctl.ctx,
+	ret = clx_chip_create(mem, size, &host->ctl.desc, host->ctl.ops, host->ctl.ctx,
 				  &host->chip);
 	if (ret)
 		return dev_err_probe(dev, ret, "engine refused the controller\n");
@@ -64,18 +64,18 @@ int clxhost_init(struct clxhost *host, struct device *dev, struct fwnode_handle 
 	host->fwnode = fwnode;
 	host->name = name;
 	host->sink = sink;
-	host->pins = clxgpio_chip_total_pins(host->chip);
-	host->pins_per_bank = clxgpio_chip_pins_per_bank(host->chip);
-	host->banks = clxgpio_chip_bank_count(host->chip);
-	host->sleeping = !(clxgpio_chip_caps(host->chip) & CLX_CAP_MEMORY_MAPPED);
-	host->io_lockless = clxgpio_chip_caps(host->chip) & CLX_CAP_ATOMIC_IO;
-	host->has_irq = clxgpio_chip_has_interrupts(host->chip);
+	host->pins = clx_chip_total_pins(host->chip);
+	host->pins_per_bank = clx_chip_pins_per_bank(host->chip);
+	host->banks = clx_chip_bank_count(host->chip);
+	host->sleeping = !(clx_chip_caps(host->chip) & CLX_CAP_MEMORY_MAPPED);
+	host->io_lockless = clx_chip_caps(host->chip) & CLX_CAP_ATOMIC_IO;
+	host->has_irq = clx_chip_has_interrupts(host->chip);
 	raw_spin_lock_init(&host->lock);
 	mutex_init(&host->mlock);
 	INIT_LIST_HEAD(&host->registry);
 	host->pin_timers = devm_kcalloc(dev, host->pins, sizeof(*host->pin_timers), GFP_KERNEL);
 	if (!host->pin_timers) {
-		clxgpio_chip_destroy(host->chip);
+		clx_chip_destroy(host->chip);
 		mutex_destroy(&host->mlock);
 		return -ENOMEM;
 	}
@@ -88,7 +88,7 @@ int clxhost_init(struct clxhost *host, struct device *dev, struct fwnode_handle 
 	ret = devm_add_action_or_reset(dev, clxhost_teardown, host);
 	if (ret)
 		return ret;
-	ret = clxgpio_chip_start(host->chip, CLX_START_FIRST);
+	ret = clx_chip_start(host->chip, CLX_START_FIRST);
 	if (ret)
 		return dev_err_probe(dev, ret, "controller failed to start\n");
 	return 0;
@@ -106,7 +106,7 @@ int clxhost_activate(struct clxhost *host)
 int clxhost_suspend(struct clxhost *host)
 {
 	unsigned long flags = clxhost_lock(host);
-	int ret = clxgpio_chip_stop(host->chip, CLX_STOP_SAVE);
+	int ret = clx_chip_stop(host->chip, CLX_STOP_SAVE);
 
 	clxhost_unlock(host, flags);
 	return ret;
@@ -115,7 +115,7 @@ int clxhost_suspend(struct clxhost *host)
 int clxhost_resume(struct clxhost *host)
 {
 	unsigned long flags = clxhost_lock(host);
-	int ret = clxgpio_chip_start(host->chip, CLX_START_RESTORE);
+	int ret = clx_chip_start(host->chip, CLX_START_RESTORE);
 
 	clxhost_unlock(host, flags);
 	return ret;

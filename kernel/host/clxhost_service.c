@@ -31,7 +31,7 @@ void clxhost_debounce_start(struct clxhost *host, u16 bank, u64 pins)
 		u64 ns;
 
 		pins &= pins - 1;
-		if (clxgpio_pin_debounce(host->chip, p->pin, &timeout))
+		if (clx_pin_debounce(host->chip, p->pin, &timeout))
 			continue;
 		ns = (u64)timeout * 10 * NSEC_PER_USEC;	/* 1/100 ms units */
 		if (host->sleeping)
@@ -49,7 +49,7 @@ int clxhost_service(struct clxhost *host)
 
 	for (bank = 0; bank < host->banks; bank++) {
 		clxhost_lock_service(host);
-		n = clxgpio_irq_dispatch(host->chip, bank, &d);
+		n = clx_irq_dispatch(host->chip, bank, &d);
 		if (n >= 0)
 			clxhost_debounce_start(host, bank, d.debounce_restart);
 		clxhost_unlock_service(host);
@@ -76,7 +76,7 @@ static void clxhost_debounce_expire(struct clxhost_pin *p)
 	int n;
 
 	clxhost_lock_service(host);
-	n = clxgpio_debounce_expired(host->chip, bank,
+	n = clx_debounce_expired(host->chip, bank,
 				     BIT_ULL(p->pin % host->pins_per_bank), &d);
 	clxhost_unlock_service(host);
 	if (n > 0)

@@ -19,20 +19,20 @@
 
 #include "clxhost.h"
 
-struct clxgpio_storm_param {
+struct clxhost_storm_param {
 	unsigned int value;
 	unsigned int min;
 	unsigned int max;
 };
 
-static struct clxgpio_storm_param clxgpio_storm_max_events = { 0, 0, U16_MAX };
-static struct clxgpio_storm_param clxgpio_storm_period_ms = { 100, 1, 60000 };
-static struct clxgpio_storm_param clxgpio_storm_rearm_ticks = { 10, 1, U16_MAX };
+static struct clxhost_storm_param clxhost_storm_max_events = { 0, 0, U16_MAX };
+static struct clxhost_storm_param clxhost_storm_period_ms = { 100, 1, 60000 };
+static struct clxhost_storm_param clxhost_storm_rearm_ticks = { 10, 1, U16_MAX };
 
 /* Out-of-range values are refused (-ERANGE) and leave the parameter unchanged. */
-static int clxgpio_storm_param_set(const char *val, const struct kernel_param *kp)
+static int clxhost_storm_param_set(const char *val, const struct kernel_param *kp)
 {
-	struct clxgpio_storm_param *p = kp->arg;
+	struct clxhost_storm_param *p = kp->arg;
 	unsigned int v;
 	int ret;
 
@@ -45,24 +45,24 @@ static int clxgpio_storm_param_set(const char *val, const struct kernel_param *k
 	return 0;
 }
 
-static int clxgpio_storm_param_get(char *buf, const struct kernel_param *kp)
+static int clxhost_storm_param_get(char *buf, const struct kernel_param *kp)
 {
-	const struct clxgpio_storm_param *p = kp->arg;
+	const struct clxhost_storm_param *p = kp->arg;
 
 	return scnprintf(buf, PAGE_SIZE, "%u\n", READ_ONCE(p->value));
 }
 
-static const struct kernel_param_ops clxgpio_storm_param_ops = {
-	.set = clxgpio_storm_param_set,
-	.get = clxgpio_storm_param_get,
+static const struct kernel_param_ops clxhost_storm_param_ops = {
+	.set = clxhost_storm_param_set,
+	.get = clxhost_storm_param_get,
 };
 
-module_param_cb(storm_max_events, &clxgpio_storm_param_ops, &clxgpio_storm_max_events, 0644);
+module_param_cb(storm_max_events, &clxhost_storm_param_ops, &clxhost_storm_max_events, 0644);
 MODULE_PARM_DESC(storm_max_events,
 		 "Interrupts per period before a pin whose level does not change is masked (0 = storm guard off, max 65535)");
-module_param_cb(storm_period_ms, &clxgpio_storm_param_ops, &clxgpio_storm_period_ms, 0644);
+module_param_cb(storm_period_ms, &clxhost_storm_param_ops, &clxhost_storm_period_ms, 0644);
 MODULE_PARM_DESC(storm_period_ms, "Storm guard period in ms (1..60000, default 100)");
-module_param_cb(storm_rearm_ticks, &clxgpio_storm_param_ops, &clxgpio_storm_rearm_ticks, 0644);
+module_param_cb(storm_rearm_ticks, &clxhost_storm_param_ops, &clxhost_storm_rearm_ticks, 0644);
 MODULE_PARM_DESC(storm_rearm_ticks,
 		 "Periods a storm-masked pin stays masked before it is re-armed (1..65535, default 10)");
 
@@ -77,7 +77,7 @@ static void clxhost_storm_tick_work(struct work_struct *w)
 		int ret;
 
 		flags = clxhost_lock(host);
-		ret = clxgpio_storm_tick(host->chip, bank, &rearmed);
+		ret = clx_storm_tick(host->chip, bank, &rearmed);
 		clxhost_unlock(host, flags);
 		if (ret)
 			dev_err_ratelimited(host->dev, "%s bank %u: storm tick failed: %d\n",
@@ -104,8 +104,8 @@ static void clxhost_storm_stop(void *data)
 int clxhost_storm_start(struct clxhost *host)
 {
 	struct clx_storm_config cfg = {
-		.max_events = READ_ONCE(clxgpio_storm_max_events.value),
-		.rearm_ticks = READ_ONCE(clxgpio_storm_rearm_ticks.value),
+		.max_events = READ_ONCE(clxhost_storm_max_events.value),
+		.rearm_ticks = READ_ONCE(clxhost_storm_rearm_ticks.value),
 	};
 	unsigned long flags;
 	int ret;
@@ -113,11 +113,11 @@ int clxhost_storm_start(struct clxhost *host)
 	if (!cfg.max_events)
 		return 0;
 	flags = clxhost_lock(host); /* interrupts may already be dispatched */
-	ret = clxgpio_storm_configure(host->chip, &cfg);
+	ret = clx_storm_configure(host->chip, &cfg);
 	clxhost_unlock(host, flags);
 	if (ret)
 		return dev_err_probe(host->dev, ret, "storm guard refused\n");
-	host->storm_period = msecs_to_jiffies(READ_ONCE(clxgpio_storm_period_ms.value)) ?: 1;
+	host->storm_period = msecs_to_jiffies(READ_ONCE(clxhost_storm_period_ms.value)) ?: 1;
 	INIT_DELAYED_WORK(&host->storm_tick, clxhost_storm_tick_work);
 	queue_delayed_work(system_wq, &host->storm_tick, host->storm_period);
 	dev_dbg(host->dev, "%s storm guard: %u events per %u ms, re-armed after %u periods\n",

@@ -219,7 +219,7 @@ int report(const std::string& counts_path, long n, const std::string& csv_path) 
   }
   std::printf("%-19s %s\n", "irq-edge", "n/a (PL061 has one 8-pin bank)");
 
-  std::printf("\nengine state bytes per pin (clxgpio_chip_state_bytes), target <= %u\n", kBytesTarget);
+  std::printf("\nengine state bytes per pin (clx_chip_state_bytes), target <= %u\n", kBytesTarget);
   std::map<std::string, unsigned> bytes;
   for (size_t i = 1; i < cases.size(); ++i) bytes.emplace(cases[i]->shape(), cases[i]->state_bytes());
   for (const char* shape : {"1x8-pl061", kSmall, "4x32-sim", kLarge}) {

@@ -35,10 +35,10 @@ std::vector<u64> storage(long bytes) {
 }
 
 clx_chip* make_chip(std::vector<u64>& mem, const clx_controller& c) {
-  mem = storage(clxgpio_chip_storage_size(&c.desc));
+  mem = storage(clx_chip_storage_size(&c.desc));
   clx_chip* chip = nullptr;
-  must(clxgpio_chip_create(mem.data(), mem.size() * 8, &c.desc, c.ops, c.ctx, &chip), "chip_create");
-  must(clxgpio_chip_start(chip, CLX_START_FIRST), "chip_start");
+  must(clx_chip_create(mem.data(), mem.size() * 8, &c.desc, c.ops, c.ctx, &chip), "chip_create");
+  must(clx_chip_start(chip, CLX_START_FIRST), "chip_start");
   return chip;
 }
 
@@ -47,11 +47,11 @@ clx_chip* make_chip(std::vector<u64>& mem, const clx_controller& c) {
 class Pl061Rig {
  public:
   Pl061Rig() {
-    ctl = storage(clxgpio_pl061_storage_size());
-    must(clxgpio_pl061_init(ctl.data(), ctl.size() * 8, &window, &controller), "pl061_init");
+    ctl = storage(clx_pl061_storage_size());
+    must(clx_pl061_init(ctl.data(), ctl.size() * 8, &window, &controller), "pl061_init");
     chip = make_chip(mem, controller);
   }
-  ~Pl061Rig() { clxgpio_chip_destroy(chip); }
+  ~Pl061Rig() { clx_chip_destroy(chip); }
   Pl061Rig(const Pl061Rig&) = delete;
   Pl061Rig& operator=(const Pl061Rig&) = delete;
 
@@ -89,13 +89,13 @@ class SimRig {
     must(clx_simhw_init(hw_mem.data(), hw_mem.size() * 8, total, per_bank, nullptr, nullptr, &hw),
          "simhw_init");
     m_regs = baseline::Regs{&clx_simhw_bus, hw};
-    ctl = storage(clxgpio_sim_storage_size(total, per_bank));
-    must(clxgpio_sim_init(ctl.data(), ctl.size() * 8, &clx_simhw_bus, hw, total, per_bank,
+    ctl = storage(clx_simgpio_storage_size(total, per_bank));
+    must(clx_simgpio_init(ctl.data(), ctl.size() * 8, &clx_simhw_bus, hw, total, per_bank,
                           CLX_SIM_MEMORY_MAPPED, &controller),
          "sim_init");
     chip = make_chip(mem, controller);
   }
-  ~SimRig() { clxgpio_chip_destroy(chip); }
+  ~SimRig() { clx_chip_destroy(chip); }
   SimRig(const SimRig&) = delete;
   SimRig& operator=(const SimRig&) = delete;
 
@@ -170,8 +170,8 @@ template <typename Rig>
 void mixed_io(Rig& r) {
   for (unsigned p = 0; p < 64 && (r.all() >> p) != 0; ++p) {
     if (p % 2 == 0) {
-      u16 chip_pin = static_cast<u16>(r.bank() * clxgpio_chip_pins_per_bank(r.chip) + p);
-      must(clxgpio_pin_set_direction(r.chip, chip_pin, CLX_IO_OUTPUT, p % 4 == 0), "set_direction");
+      u16 chip_pin = static_cast<u16>(r.bank() * clx_chip_pins_per_bank(r.chip) + p);
+      must(clx_pin_set_direction(r.chip, chip_pin, CLX_IO_OUTPUT, p % 4 == 0), "set_direction");
     } else {
       r.drive(p, p % 4 == 1);
     }
@@ -181,8 +181,8 @@ void mixed_io(Rig& r) {
 template <typename Rig>
 void all_outputs(Rig& r) {
   for (unsigned p = 0; p < 64 && (r.all() >> p) != 0; ++p) {
-    u16 chip_pin = static_cast<u16>(r.bank() * clxgpio_chip_pins_per_bank(r.chip) + p);
-    must(clxgpio_pin_set_direction(r.chip, chip_pin, CLX_IO_OUTPUT, 0), "set_direction");
+    u16 chip_pin = static_cast<u16>(r.bank() * clx_chip_pins_per_bank(r.chip) + p);
+    must(clx_pin_set_direction(r.chip, chip_pin, CLX_IO_OUTPUT, 0), "set_direction");
   }
 }
 
@@ -196,8 +196,8 @@ class ReadCase : public Case {
     mixed_io(m_rigs.b);
     m_mask = whole_bank ? m_rigs.a.all() : u64{1} << 3;
   }
-  unsigned state_bytes() const override { return clxgpio_chip_state_bytes(m_rigs.a.chip); }
-  void engine() override { m_rc = clxgpio_bank_read(m_rigs.a.chip, m_rigs.a.bank(), m_mask, &m_value[0]); }
+  unsigned state_bytes() const override { return clx_chip_state_bytes(m_rigs.a.chip); }
+  void engine() override { m_rc = clx_bank_read(m_rigs.a.chip, m_rigs.a.bank(), m_mask, &m_value[0]); }
   void baseline() override { m_value[1] = m_rigs.b.base_read(m_mask); }
   std::string verify() override {
     m_value[0] = m_value[1] = ~u64{0};
@@ -228,8 +228,8 @@ class WriteCase : public Case {
     m_set = whole_bank ? all & 0x5555555555555555ull : u64{1} << 3;
     m_clear = whole_bank ? all & 0xAAAAAAAAAAAAAAAAull : 0;
   }
-  unsigned state_bytes() const override { return clxgpio_chip_state_bytes(m_rigs.a.chip); }
-  void engine() override { m_rc = clxgpio_bank_write(m_rigs.a.chip, m_rigs.a.bank(), m_set, m_clear); }
+  unsigned state_bytes() const override { return clx_chip_state_bytes(m_rigs.a.chip); }
+  void engine() override { m_rc = clx_bank_write(m_rigs.a.chip, m_rigs.a.bank(), m_set, m_clear); }
   void baseline() override { m_rigs.b.base_write(m_set, m_clear); }
   std::string verify() override {
     engine();
@@ -238,7 +238,7 @@ class WriteCase : public Case {
     std::string a = m_rigs.a.dump(), b = m_rigs.b.dump();
     if (a != b) return "registers differ:\n  engine   " + a + "\n  baseline " + b;
     u64 v = 0;
-    if (clxgpio_bank_read(m_rigs.a.chip, m_rigs.a.bank(), m_rigs.a.all(), &v) != 0 ||
+    if (clx_bank_read(m_rigs.a.chip, m_rigs.a.bank(), m_rigs.a.all(), &v) != 0 ||
         (v & (m_set | m_clear)) != m_set)
       return "write did not take effect";
     return "";
@@ -287,19 +287,19 @@ class IrqEdgeCase : public Case {
  public:
   IrqEdgeCase() : Case("irq-edge", "1x8-pl061") {
     clx_irq_config cfg{CLX_IRQ_EDGE, CLX_POL_HIGH, CLX_PULL_DEFAULT, 0};
-    must(clxgpio_irq_connect(m_rigs.a.chip, kPin, &cfg, 0), "irq_connect");
-    must(clxgpio_irq_connect(m_rigs.b.chip, kPin, &cfg, 0), "irq_connect");
+    must(clx_irq_connect(m_rigs.a.chip, kPin, &cfg, 0), "irq_connect");
+    must(clx_irq_connect(m_rigs.b.chip, kPin, &cfg, 0), "irq_connect");
     for (u8& k : m_kind) k = CLX_EVENT_RISING;
   }
   unsigned events_per_op() const override { return 1; }
-  unsigned state_bytes() const override { return clxgpio_chip_state_bytes(m_rigs.a.chip); }
+  unsigned state_bytes() const override { return clx_chip_state_bytes(m_rigs.a.chip); }
   bool has_prepare() const override { return true; }
   void prepare(Side side) override {
     Pl061Rig& r = side == Side::engine ? m_rigs.a : m_rigs.b;
     r.drive(kPin, false);
     r.drive(kPin, true);
   }
-  void engine() override { m_rc = clxgpio_irq_dispatch(m_rigs.a.chip, 0, &m_disp); }
+  void engine() override { m_rc = clx_irq_dispatch(m_rigs.a.chip, 0, &m_disp); }
   void baseline() override { m_n = baseline::pl061_dispatch(m_rigs.b.regs(), m_kind, m_events); }
   std::string verify() override {
     return verify_dispatch(m_rigs.a, m_rigs.b, *this, m_disp, m_rc, m_events, m_n, 1);
@@ -329,14 +329,14 @@ class IrqBothCase : public Case {
         if (!(m_pins >> p & 1)) continue;
         r->drive(p, true);  // deasserted: nothing fires on connect
         u16 chip_pin = static_cast<u16>(r->bank() * per_bank + p);
-        must(clxgpio_irq_connect(r->chip, chip_pin, &cfg, 0), "irq_connect");
+        must(clx_irq_connect(r->chip, chip_pin, &cfg, 0), "irq_connect");
       }
       if (r->pending()) must(-1, "quiet bank after connect");
     }
     m_both = baseline::BothPins{m_pins, 0};
   }
   unsigned events_per_op() const override { return static_cast<unsigned>(__builtin_popcountll(m_pins)); }
-  unsigned state_bytes() const override { return clxgpio_chip_state_bytes(m_rigs.a.chip); }
+  unsigned state_bytes() const override { return clx_chip_state_bytes(m_rigs.a.chip); }
   bool has_prepare() const override { return true; }
   void prepare(Side side) override {
     bool& level = m_level[side == Side::engine ? 0 : 1];
@@ -344,7 +344,7 @@ class IrqBothCase : public Case {
     level = !level;
     for (u64 left = m_pins; left != 0; left &= left - 1) r.drive(static_cast<unsigned>(__builtin_ctzll(left)), level);
   }
-  void engine() override { m_rc = clxgpio_irq_dispatch(m_rigs.a.chip, m_rigs.a.bank(), &m_disp); }
+  void engine() override { m_rc = clx_irq_dispatch(m_rigs.a.chip, m_rigs.a.bank(), &m_disp); }
   void baseline() override {
     m_n = baseline::sim_dispatch_both(m_rigs.b.regs(), m_rigs.b.bank(), m_rigs.b.words(), m_both, m_events);
   }

@@ -25,7 +25,7 @@ class Case {
   const std::string& shape() const { return m_shape; }
   // Events one operation delivers (for per-event figures); 0 for pin I/O.
   virtual unsigned events_per_op() const { return 0; }
-  // Engine state bytes per pin of the engine rig (clxgpio_chip_state_bytes).
+  // Engine state bytes per pin of the engine rig (clx_chip_state_bytes).
   virtual unsigned state_bytes() const = 0;
 
   // Per-iteration setup that makes the next operation identical to the last (e.g.

@@ -43,7 +43,7 @@ static struct sim_rig *sim_rig_new(struct kunit *test, u16 total, u8 per_bank)
 	r->total = total;
 	r->per_bank = per_bank;
 	hw_size = clx_simhw_storage_size(total, per_bank);
-	ctl_size = clxgpio_sim_storage_size(total, per_bank);
+	ctl_size = clx_simgpio_storage_size(total, per_bank);
 	KUNIT_ASSERT_GT(test, hw_size, 0);
 	KUNIT_ASSERT_GT(test, ctl_size, 0);
 	hw_mem = kunit_kzalloc(test, hw_size, GFP_KERNEL);
@@ -52,15 +52,15 @@ static struct sim_rig *sim_rig_new(struct kunit *test, u16 total, u8 per_bank)
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, ctl_mem);
 	KUNIT_ASSERT_EQ(test, clx_simhw_init(hw_mem, hw_size, total, per_bank, sim_rig_line, r,
 					     &r->hw), 0);
-	KUNIT_ASSERT_EQ(test, clxgpio_sim_init(ctl_mem, ctl_size, &clx_simhw_bus, r->hw, total,
+	KUNIT_ASSERT_EQ(test, clx_simgpio_init(ctl_mem, ctl_size, &clx_simhw_bus, r->hw, total,
 					       per_bank, CLX_SIM_MEMORY_MAPPED, &r->ctl), 0);
-	size = clxgpio_chip_storage_size(&r->ctl.desc);
+	size = clx_chip_storage_size(&r->ctl.desc);
 	KUNIT_ASSERT_GT(test, size, 0);
 	mem = kunit_kzalloc(test, size, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, mem);
-	KUNIT_ASSERT_EQ(test, clxgpio_chip_create(mem, size, &r->ctl.desc, r->ctl.ops, r->ctl.ctx,
+	KUNIT_ASSERT_EQ(test, clx_chip_create(mem, size, &r->ctl.desc, r->ctl.ops, r->ctl.ctx,
 						  &r->chip), 0);
-	KUNIT_ASSERT_EQ(test, clxgpio_chip_start(r->chip, CLX_START_FIRST), 0);
+	KUNIT_ASSERT_EQ(test, clx_chip_start(r->chip, CLX_START_FIRST), 0);
 	test->priv = r;
 	return r;
 }
@@ -70,14 +70,14 @@ static void clx_engine_exit(struct kunit *test)
 	struct sim_rig *r = test->priv;
 
 	if (r && r->chip) {
-		clxgpio_chip_stop(r->chip, CLX_STOP_FINAL);
-		clxgpio_chip_destroy(r->chip);
+		clx_chip_stop(r->chip, CLX_STOP_FINAL);
+		clx_chip_destroy(r->chip);
 	}
 }
 
 static int dispatch(struct kunit *test, struct sim_rig *r, u16 bank, struct clx_dispatch *d)
 {
-	int n = clxgpio_irq_dispatch(r->chip, bank, d);
+	int n = clx_irq_dispatch(r->chip, bank, d);
 
 	KUNIT_EXPECT_GE(test, n, 0);
 	return n;
@@ -116,19 +116,19 @@ static void clx_engine_geometry(struct kunit *test)
 	struct sim_rig *r;
 	clx_u64 v;
 
-	KUNIT_EXPECT_EQ(test, clxgpio_chip_storage_size(&d), (long)-EINVAL);
+	KUNIT_EXPECT_EQ(test, clx_chip_storage_size(&d), (long)-EINVAL);
 	d.total_pins = 0xFFFF;
-	KUNIT_EXPECT_EQ(test, clxgpio_chip_storage_size(&d), (long)-E2BIG);
+	KUNIT_EXPECT_EQ(test, clx_chip_storage_size(&d), (long)-E2BIG);
 	d.total_pins = 256;
 	d.pins_per_bank = 65;
-	KUNIT_EXPECT_EQ(test, clxgpio_chip_storage_size(&d), (long)-EMSGSIZE);
+	KUNIT_EXPECT_EQ(test, clx_chip_storage_size(&d), (long)-EMSGSIZE);
 	d.total_pins = 16;
 	d.pins_per_bank = 17;
-	KUNIT_EXPECT_EQ(test, clxgpio_chip_storage_size(&d), (long)-EDOM);
+	KUNIT_EXPECT_EQ(test, clx_chip_storage_size(&d), (long)-EDOM);
 	d.pins_per_bank = 8;
 	d.caps = CLX_CAP_ALL_MASK + 1;
-	KUNIT_EXPECT_EQ(test, clxgpio_chip_storage_size(&d), (long)-EINVAL);
-	KUNIT_EXPECT_EQ(test, clxgpio_chip_storage_size(NULL), (long)-EINVAL);
+	KUNIT_EXPECT_EQ(test, clx_chip_storage_size(&d), (long)-EINVAL);
+	KUNIT_EXPECT_EQ(test, clx_chip_storage_size(NULL), (long)-EINVAL);
 	/* The ABI's CLX_E* values are the kernel's errno values. */
 	KUNIT_EXPECT_EQ(test, CLX_ERANGE, ERANGE);
 	KUNIT_EXPECT_EQ(test, CLX_ECHRNG, ECHRNG);
@@ -137,29 +137,29 @@ static void clx_engine_geometry(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, CLX_ENOBUFS, ENOBUFS);
 
 	r = sim_rig_new(test, 20, 8);
-	KUNIT_EXPECT_EQ(test, clxgpio_chip_total_pins(r->chip), 20);
-	KUNIT_EXPECT_EQ(test, clxgpio_chip_bank_count(r->chip), 3);
-	KUNIT_EXPECT_EQ(test, clxgpio_chip_pins_per_bank(r->chip), 8);
-	KUNIT_EXPECT_EQ(test, clxgpio_chip_bank_irq_line(r->chip, 2), 2);
-	KUNIT_EXPECT_EQ(test, clxgpio_chip_bank_irq_line(r->chip, 3), -ECHRNG);
-	KUNIT_EXPECT_GT(test, clxgpio_chip_state_bytes(r->chip), 0u);
-	KUNIT_EXPECT_EQ(test, clxgpio_pin_read(r->chip, 20), -ERANGE);
-	KUNIT_EXPECT_EQ(test, clxgpio_pin_write(r->chip, 20, 1), -ERANGE);
-	KUNIT_EXPECT_EQ(test, clxgpio_pin_get_direction(r->chip, 20), -ERANGE);
-	KUNIT_EXPECT_EQ(test, clxgpio_bank_read(r->chip, 3, 1, &v), -ECHRNG);
-	KUNIT_EXPECT_EQ(test, clxgpio_irq_dispatch(r->chip, 3, &(struct clx_dispatch){}), -ECHRNG);
-	KUNIT_EXPECT_EQ(test, clxgpio_pin_set_direction(r->chip, 1, 9, 0), -EINVAL);
-	KUNIT_EXPECT_EQ(test, clxgpio_irq_connect(r->chip, 1, &bad, 0), -EINVAL);
+	KUNIT_EXPECT_EQ(test, clx_chip_total_pins(r->chip), 20);
+	KUNIT_EXPECT_EQ(test, clx_chip_bank_count(r->chip), 3);
+	KUNIT_EXPECT_EQ(test, clx_chip_pins_per_bank(r->chip), 8);
+	KUNIT_EXPECT_EQ(test, clx_chip_bank_irq_line(r->chip, 2), 2);
+	KUNIT_EXPECT_EQ(test, clx_chip_bank_irq_line(r->chip, 3), -ECHRNG);
+	KUNIT_EXPECT_GT(test, clx_chip_state_bytes(r->chip), 0u);
+	KUNIT_EXPECT_EQ(test, clx_pin_read(r->chip, 20), -ERANGE);
+	KUNIT_EXPECT_EQ(test, clx_pin_write(r->chip, 20, 1), -ERANGE);
+	KUNIT_EXPECT_EQ(test, clx_pin_get_direction(r->chip, 20), -ERANGE);
+	KUNIT_EXPECT_EQ(test, clx_bank_read(r->chip, 3, 1, &v), -ECHRNG);
+	KUNIT_EXPECT_EQ(test, clx_irq_dispatch(r->chip, 3, &(struct clx_dispatch){}), -ECHRNG);
+	KUNIT_EXPECT_EQ(test, clx_pin_set_direction(r->chip, 1, 9, 0), -EINVAL);
+	KUNIT_EXPECT_EQ(test, clx_irq_connect(r->chip, 1, &bad, 0), -EINVAL);
 	bad.mode = CLX_IRQ_LEVEL;
-	KUNIT_EXPECT_EQ(test, clxgpio_irq_connect(r->chip, 1, &bad, 1u << 7), -EINVAL);
-	KUNIT_EXPECT_EQ(test, clxgpio_irq_disconnect(r->chip, 1), -ENOTCONN);
+	KUNIT_EXPECT_EQ(test, clx_irq_connect(r->chip, 1, &bad, 1u << 7), -EINVAL);
+	KUNIT_EXPECT_EQ(test, clx_irq_disconnect(r->chip, 1), -ENOTCONN);
 	/*
 	 * The simulated hardware has no debounce or both-edge of its own, but the engine
 	 * emulates debounce; drive strength is not supported.
 	 */
-	KUNIT_EXPECT_EQ(test, clxgpio_pin_set_drive_strength(r->chip, 1, 400), -EOPNOTSUPP);
+	KUNIT_EXPECT_EQ(test, clx_pin_set_drive_strength(r->chip, 1, 400), -EOPNOTSUPP);
 	/* Last bank is short: pins 16..19 only. */
-	KUNIT_EXPECT_EQ(test, clxgpio_bank_read(r->chip, 2, 0x10, &v), -ERANGE);
+	KUNIT_EXPECT_EQ(test, clx_bank_read(r->chip, 2, 0x10, &v), -ERANGE);
 }
 
 static void clx_engine_read_write_masks(struct kunit *test)
@@ -169,31 +169,31 @@ static void clx_engine_read_write_masks(struct kunit *test)
 	int i;
 
 	for (i = 8; i < 12; i++)
-		KUNIT_ASSERT_EQ(test, clxgpio_pin_set_direction(r->chip, i, CLX_IO_OUTPUT, 0), 0);
-	KUNIT_EXPECT_EQ(test, clxgpio_pin_get_direction(r->chip, 8), 0);
-	KUNIT_EXPECT_EQ(test, clxgpio_pin_get_direction(r->chip, 12), 1);
+		KUNIT_ASSERT_EQ(test, clx_pin_set_direction(r->chip, i, CLX_IO_OUTPUT, 0), 0);
+	KUNIT_EXPECT_EQ(test, clx_pin_get_direction(r->chip, 8), 0);
+	KUNIT_EXPECT_EQ(test, clx_pin_get_direction(r->chip, 12), 1);
 	/* Bank 1, pins 0..3 are outputs (controller pins 8..11). */
-	KUNIT_ASSERT_EQ(test, clxgpio_bank_write(r->chip, 1, 0x5, 0x0), 0);
+	KUNIT_ASSERT_EQ(test, clx_bank_write(r->chip, 1, 0x5, 0x0), 0);
 	KUNIT_EXPECT_EQ(test, clx_simhw_level(r->hw, 8), 1);
 	KUNIT_EXPECT_EQ(test, clx_simhw_level(r->hw, 9), 0);
 	KUNIT_EXPECT_EQ(test, clx_simhw_level(r->hw, 10), 1);
-	KUNIT_ASSERT_EQ(test, clxgpio_bank_write(r->chip, 1, 0x2, 0x1), 0);
-	KUNIT_ASSERT_EQ(test, clxgpio_bank_read(r->chip, 1, 0xF, &v), 0);
+	KUNIT_ASSERT_EQ(test, clx_bank_write(r->chip, 1, 0x2, 0x1), 0);
+	KUNIT_ASSERT_EQ(test, clx_bank_read(r->chip, 1, 0xF, &v), 0);
 	KUNIT_EXPECT_EQ(test, v, 0x6ull);
 	/* The read mask limits what is reported. */
-	KUNIT_ASSERT_EQ(test, clxgpio_bank_read(r->chip, 1, 0x4, &v), 0);
+	KUNIT_ASSERT_EQ(test, clx_bank_read(r->chip, 1, 0x4, &v), 0);
 	KUNIT_EXPECT_EQ(test, v, 0x4ull);
 	/* Inputs follow the outside world. */
 	KUNIT_EXPECT_EQ(test, clx_simhw_set_pull(r->hw, 13, 1), 0);
-	KUNIT_ASSERT_EQ(test, clxgpio_bank_read(r->chip, 1, 0x30, &v), 0);
+	KUNIT_ASSERT_EQ(test, clx_bank_read(r->chip, 1, 0x30, &v), 0);
 	KUNIT_EXPECT_EQ(test, v, 0x20ull);
-	KUNIT_EXPECT_EQ(test, clxgpio_pin_read(r->chip, 13), 1);
-	KUNIT_EXPECT_EQ(test, clxgpio_pin_read(r->chip, 12), 0);
+	KUNIT_EXPECT_EQ(test, clx_pin_read(r->chip, 13), 1);
+	KUNIT_EXPECT_EQ(test, clx_pin_read(r->chip, 12), 0);
 	/* Writes to other banks' bits or pins beyond the bank are refused. */
-	KUNIT_EXPECT_EQ(test, clxgpio_bank_write(r->chip, 1, 1ull << 8, 0), -ERANGE);
+	KUNIT_EXPECT_EQ(test, clx_bank_write(r->chip, 1, 1ull << 8, 0), -ERANGE);
 	KUNIT_EXPECT_EQ(test, clx_simhw_level(r->hw, 8), 0);
-	KUNIT_EXPECT_EQ(test, clxgpio_pin_write(r->chip, 9, 0), 0);
-	KUNIT_EXPECT_EQ(test, clxgpio_pin_read(r->chip, 9), 0);
+	KUNIT_EXPECT_EQ(test, clx_pin_write(r->chip, 9, 0), 0);
+	KUNIT_EXPECT_EQ(test, clx_pin_read(r->chip, 9), 0);
 }
 
 static void clx_engine_active_both(struct kunit *test)
@@ -206,7 +206,7 @@ static void clx_engine_active_both(struct kunit *test)
 	 * gives the asserted event at once, then strict alternation.
 	 */
 	clx_simhw_set_pull(r->hw, 3, 0);
-	KUNIT_ASSERT_EQ(test, clxgpio_irq_connect(r->chip, 3, &cfg, 0), 0);
+	KUNIT_ASSERT_EQ(test, clx_irq_connect(r->chip, 3, &cfg, 0), 0);
 	KUNIT_EXPECT_EQ(test, clx_simhw_irq_pending(r->hw, 0), 1);
 	expect_one(test, r, 0, 3, CLX_EVENT_FALLING, CLX_EVENT_ASSERTED);
 	KUNIT_EXPECT_EQ(test, clx_simhw_irq_pending(r->hw, 0), 0);
@@ -216,11 +216,11 @@ static void clx_engine_active_both(struct kunit *test)
 	expect_none(test, r, 0);
 	KUNIT_EXPECT_EQ(test, clx_simhw_set_pull(r->hw, 3, 0), 1);
 	expect_one(test, r, 0, 3, CLX_EVENT_FALLING, CLX_EVENT_ASSERTED);
-	KUNIT_EXPECT_EQ(test, clxgpio_irq_disconnect(r->chip, 3), 0);
+	KUNIT_EXPECT_EQ(test, clx_irq_disconnect(r->chip, 3), 0);
 
 	/* Linux edge semantics: no initial event, armed from the present level. */
 	clx_simhw_set_pull(r->hw, 12, 0);
-	KUNIT_ASSERT_EQ(test, clxgpio_irq_connect(r->chip, 12, &cfg, CLX_CONNECT_EDGE_SEMANTICS),
+	KUNIT_ASSERT_EQ(test, clx_irq_connect(r->chip, 12, &cfg, CLX_CONNECT_EDGE_SEMANTICS),
 			0);
 	KUNIT_EXPECT_EQ(test, clx_simhw_irq_pending(r->hw, 1), 0);
 	expect_none(test, r, 1);
@@ -235,20 +235,20 @@ static void clx_engine_dsm_asserted_high(struct kunit *test)
 	struct clx_irq_config cfg = { CLX_IRQ_EDGE, CLX_POL_BOTH, CLX_PULL_DEFAULT, 0 };
 	struct sim_rig *r = sim_rig_new(test, 16, 8);
 
-	KUNIT_EXPECT_EQ(test, clxgpio_irq_set_asserted_high(r->chip, 16, 1), -ERANGE);
+	KUNIT_EXPECT_EQ(test, clx_irq_set_asserted_high(r->chip, 16, 1), -ERANGE);
 	/* _DSM function 1: asserted high. A low line gives nothing at connect. */
-	KUNIT_ASSERT_EQ(test, clxgpio_irq_set_asserted_high(r->chip, 5, 1), 0);
+	KUNIT_ASSERT_EQ(test, clx_irq_set_asserted_high(r->chip, 5, 1), 0);
 	clx_simhw_set_pull(r->hw, 5, 0);
-	KUNIT_ASSERT_EQ(test, clxgpio_irq_connect(r->chip, 5, &cfg, 0), 0);
+	KUNIT_ASSERT_EQ(test, clx_irq_connect(r->chip, 5, &cfg, 0), 0);
 	expect_none(test, r, 0);
 	KUNIT_EXPECT_EQ(test, clx_simhw_set_pull(r->hw, 5, 1), 1);
 	expect_one(test, r, 0, 5, CLX_EVENT_RISING, CLX_EVENT_ASSERTED);
 	KUNIT_EXPECT_EQ(test, clx_simhw_set_pull(r->hw, 5, 0), 1);
 	expect_one(test, r, 0, 5, CLX_EVENT_FALLING, 0);
-	KUNIT_EXPECT_EQ(test, clxgpio_irq_disconnect(r->chip, 5), 0);
+	KUNIT_EXPECT_EQ(test, clx_irq_disconnect(r->chip, 5), 0);
 	/* A line already high at connect asserts at once. */
 	clx_simhw_set_pull(r->hw, 5, 1);
-	KUNIT_ASSERT_EQ(test, clxgpio_irq_connect(r->chip, 5, &cfg, 0), 0);
+	KUNIT_ASSERT_EQ(test, clx_irq_connect(r->chip, 5, &cfg, 0), 0);
 	expect_one(test, r, 0, 5, CLX_EVENT_RISING, CLX_EVENT_ASSERTED);
 }
 
@@ -259,7 +259,7 @@ static void clx_engine_debounce(struct kunit *test)
 	struct clx_dispatch d;
 
 	clx_simhw_set_pull(r->hw, 2, 0);
-	KUNIT_ASSERT_EQ(test, clxgpio_irq_connect(r->chip, 2, &cfg, 0), 0);
+	KUNIT_ASSERT_EQ(test, clx_irq_connect(r->chip, 2, &cfg, 0), 0);
 	/* Rising: no event yet, the timer (re)starts. */
 	KUNIT_EXPECT_EQ(test, clx_simhw_set_pull(r->hw, 2, 1), 1);
 	KUNIT_EXPECT_EQ(test, dispatch(test, r, 0, &d), 0);
@@ -268,16 +268,16 @@ static void clx_engine_debounce(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, clx_simhw_set_pull(r->hw, 2, 0), 1);
 	KUNIT_EXPECT_EQ(test, dispatch(test, r, 0, &d), 0);
 	KUNIT_EXPECT_EQ(test, d.debounce_restart, 0ull);
-	KUNIT_EXPECT_EQ(test, clxgpio_debounce_expired(r->chip, 0, 0x4, &d), 0);
+	KUNIT_EXPECT_EQ(test, clx_debounce_expired(r->chip, 0, 0x4, &d), 0);
 	/* Rise again and stay: the restarted timer expires with one rising event. */
 	KUNIT_EXPECT_EQ(test, clx_simhw_set_pull(r->hw, 2, 1), 1);
 	KUNIT_EXPECT_EQ(test, dispatch(test, r, 0, &d), 0);
 	KUNIT_EXPECT_EQ(test, d.debounce_restart, 0x4ull);
-	KUNIT_ASSERT_EQ(test, clxgpio_debounce_expired(r->chip, 0, 0x4, &d), 1);
+	KUNIT_ASSERT_EQ(test, clx_debounce_expired(r->chip, 0, 0x4, &d), 1);
 	KUNIT_EXPECT_EQ(test, d.events[0].pin, 2);
 	KUNIT_EXPECT_EQ(test, d.events[0].kind, CLX_EVENT_RISING);
 	/* A second expiry has nothing pending. */
-	KUNIT_EXPECT_EQ(test, clxgpio_debounce_expired(r->chip, 0, 0x4, &d), 0);
+	KUNIT_EXPECT_EQ(test, clx_debounce_expired(r->chip, 0, 0x4, &d), 0);
 	/*
 	 * Falling after a debounced rise: timer restarts, the expiry gives no event
 	 * (rising only).
@@ -285,8 +285,8 @@ static void clx_engine_debounce(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, clx_simhw_set_pull(r->hw, 2, 0), 1);
 	KUNIT_EXPECT_EQ(test, dispatch(test, r, 0, &d), 0);
 	KUNIT_EXPECT_EQ(test, d.debounce_restart, 0x4ull);
-	KUNIT_EXPECT_EQ(test, clxgpio_debounce_expired(r->chip, 0, 0x4, &d), 0);
-	KUNIT_EXPECT_EQ(test, clxgpio_debounce_expired(r->chip, 0, 1ull << 8, &d), -ERANGE);
+	KUNIT_EXPECT_EQ(test, clx_debounce_expired(r->chip, 0, 0x4, &d), 0);
+	KUNIT_EXPECT_EQ(test, clx_debounce_expired(r->chip, 0, 1ull << 8, &d), -ERANGE);
 }
 
 static u32 sim_enabled(struct sim_rig *r, u16 bank)
@@ -301,26 +301,26 @@ static void clx_engine_shared(struct kunit *test)
 	struct sim_rig *r = sim_rig_new(test, 16, 8);
 
 	KUNIT_EXPECT_EQ(test, sim_enabled(r, 0), 0u);
-	KUNIT_ASSERT_EQ(test, clxgpio_irq_connect(r->chip, 6, &cfg, CLX_CONNECT_SHARED), 0);
+	KUNIT_ASSERT_EQ(test, clx_irq_connect(r->chip, 6, &cfg, CLX_CONNECT_SHARED), 0);
 	KUNIT_EXPECT_EQ(test, sim_enabled(r, 0), 0x40u);
-	KUNIT_EXPECT_EQ(test, clxgpio_irq_is_connected(r->chip, 6), 1);
+	KUNIT_EXPECT_EQ(test, clx_irq_is_connected(r->chip, 6), 1);
 	/* A second shared consumer must ask for the same configuration. */
-	KUNIT_EXPECT_LT(test, clxgpio_irq_connect(r->chip, 6, &other, CLX_CONNECT_SHARED), 0);
-	KUNIT_ASSERT_EQ(test, clxgpio_irq_connect(r->chip, 6, &cfg, CLX_CONNECT_SHARED), 0);
+	KUNIT_EXPECT_LT(test, clx_irq_connect(r->chip, 6, &other, CLX_CONNECT_SHARED), 0);
+	KUNIT_ASSERT_EQ(test, clx_irq_connect(r->chip, 6, &cfg, CLX_CONNECT_SHARED), 0);
 	/* An exclusive connect on a shared pin is refused. */
-	KUNIT_EXPECT_EQ(test, clxgpio_irq_connect(r->chip, 6, &cfg, 0), -EBUSY);
+	KUNIT_EXPECT_EQ(test, clx_irq_connect(r->chip, 6, &cfg, 0), -EBUSY);
 	KUNIT_EXPECT_EQ(test, clx_simhw_set_pull(r->hw, 6, 1), 1);
 	expect_one(test, r, 0, 6, CLX_EVENT_LEVEL, 0);
 	/* First disconnect keeps the pin enabled, the last one disables it. */
-	KUNIT_ASSERT_EQ(test, clxgpio_irq_disconnect(r->chip, 6), 0);
+	KUNIT_ASSERT_EQ(test, clx_irq_disconnect(r->chip, 6), 0);
 	KUNIT_EXPECT_EQ(test, sim_enabled(r, 0), 0x40u);
-	KUNIT_EXPECT_EQ(test, clxgpio_irq_is_connected(r->chip, 6), 1);
+	KUNIT_EXPECT_EQ(test, clx_irq_is_connected(r->chip, 6), 1);
 	KUNIT_EXPECT_EQ(test, clx_simhw_irq_pending(r->hw, 0), 1);
-	KUNIT_ASSERT_EQ(test, clxgpio_irq_disconnect(r->chip, 6), 0);
+	KUNIT_ASSERT_EQ(test, clx_irq_disconnect(r->chip, 6), 0);
 	KUNIT_EXPECT_EQ(test, sim_enabled(r, 0), 0u);
-	KUNIT_EXPECT_EQ(test, clxgpio_irq_is_connected(r->chip, 6), 0);
+	KUNIT_EXPECT_EQ(test, clx_irq_is_connected(r->chip, 6), 0);
 	KUNIT_EXPECT_EQ(test, clx_simhw_irq_pending(r->hw, 0), 0);
-	KUNIT_EXPECT_EQ(test, clxgpio_irq_disconnect(r->chip, 6), -ENOTCONN);
+	KUNIT_EXPECT_EQ(test, clx_irq_disconnect(r->chip, 6), -ENOTCONN);
 }
 
 static void clx_engine_mask_unmask(struct kunit *test)
@@ -329,13 +329,13 @@ static void clx_engine_mask_unmask(struct kunit *test)
 	struct sim_rig *r = sim_rig_new(test, 16, 8);
 
 	clx_simhw_set_pull(r->hw, 9, 1);
-	KUNIT_ASSERT_EQ(test, clxgpio_irq_connect(r->chip, 9, &cfg, 0), 0);
+	KUNIT_ASSERT_EQ(test, clx_irq_connect(r->chip, 9, &cfg, 0), 0);
 	expect_none(test, r, 1);
-	KUNIT_ASSERT_EQ(test, clxgpio_irq_mask(r->chip, 9), 0);
+	KUNIT_ASSERT_EQ(test, clx_irq_mask(r->chip, 9), 0);
 	KUNIT_EXPECT_EQ(test, clx_simhw_set_pull(r->hw, 9, 0), 0);
 	expect_none(test, r, 1);
 	/* Unmasking with the level still asserted delivers it. */
-	KUNIT_ASSERT_EQ(test, clxgpio_irq_unmask(r->chip, 9), 0);
+	KUNIT_ASSERT_EQ(test, clx_irq_unmask(r->chip, 9), 0);
 	KUNIT_EXPECT_EQ(test, clx_simhw_irq_pending(r->hw, 1), 1);
 	expect_one(test, r, 1, 1, CLX_EVENT_LEVEL, 0);
 	/* Level: keeps firing while asserted. */
@@ -344,9 +344,9 @@ static void clx_engine_mask_unmask(struct kunit *test)
 	 * The consumer services the source between mask and unmask (as handle_level_irq
 	 * does): the status latched meanwhile is dropped at unmask, nothing fires.
 	 */
-	KUNIT_ASSERT_EQ(test, clxgpio_irq_mask(r->chip, 9), 0);
+	KUNIT_ASSERT_EQ(test, clx_irq_mask(r->chip, 9), 0);
 	clx_simhw_set_pull(r->hw, 9, 1);
-	KUNIT_ASSERT_EQ(test, clxgpio_irq_unmask(r->chip, 9), 0);
+	KUNIT_ASSERT_EQ(test, clx_irq_unmask(r->chip, 9), 0);
 	expect_none(test, r, 1);
 }
 
@@ -360,12 +360,12 @@ static void clx_engine_storm_guard(struct kunit *test)
 	int i;
 
 	storm.rearm_ticks = 0;
-	KUNIT_EXPECT_EQ(test, clxgpio_storm_configure(r->chip, &storm), -EINVAL);
+	KUNIT_EXPECT_EQ(test, clx_storm_configure(r->chip, &storm), -EINVAL);
 	storm.rearm_ticks = 2;
-	KUNIT_ASSERT_EQ(test, clxgpio_storm_configure(r->chip, &storm), 0);
-	KUNIT_ASSERT_EQ(test, clxgpio_irq_connect(r->chip, 4, &cfg, 0), 0);
+	KUNIT_ASSERT_EQ(test, clx_storm_configure(r->chip, &storm), 0);
+	KUNIT_ASSERT_EQ(test, clx_irq_connect(r->chip, 4, &cfg, 0), 0);
 	clx_simhw_set_pull(r->hw, 4, 1);
-	KUNIT_ASSERT_EQ(test, clxgpio_storm_tick(r->chip, 0, &rearmed), 0);
+	KUNIT_ASSERT_EQ(test, clx_storm_tick(r->chip, 0, &rearmed), 0);
 	KUNIT_EXPECT_EQ(test, rearmed, 0ull);
 	/* A level stuck asserted: max_events events, then the pin is masked. */
 	for (i = 0; i < 3; i++)
@@ -376,13 +376,13 @@ static void clx_engine_storm_guard(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, sim_enabled(r, 0), 0u);
 	expect_none(test, r, 0);
 	/* Re-armed after rearm_ticks periods. */
-	KUNIT_ASSERT_EQ(test, clxgpio_storm_tick(r->chip, 0, &rearmed), 0);
+	KUNIT_ASSERT_EQ(test, clx_storm_tick(r->chip, 0, &rearmed), 0);
 	KUNIT_EXPECT_EQ(test, rearmed, 0ull);
-	KUNIT_ASSERT_EQ(test, clxgpio_storm_tick(r->chip, 0, &rearmed), 0);
+	KUNIT_ASSERT_EQ(test, clx_storm_tick(r->chip, 0, &rearmed), 0);
 	KUNIT_EXPECT_EQ(test, rearmed, 0x10ull);
 	KUNIT_EXPECT_EQ(test, sim_enabled(r, 0), 0x10u);
 	expect_one(test, r, 0, 4, CLX_EVENT_LEVEL, 0);
-	KUNIT_EXPECT_EQ(test, clxgpio_storm_tick(r->chip, 3, &rearmed), -ECHRNG);
+	KUNIT_EXPECT_EQ(test, clx_storm_tick(r->chip, 3, &rearmed), -ECHRNG);
 }
 
 /* The model raises its own interrupt line: once per access that leaves it asserted. */
@@ -392,7 +392,7 @@ static void clx_engine_hw_line(struct kunit *test)
 	struct sim_rig *r = sim_rig_new(test, 16, 8);
 
 	clx_simhw_set_pull(r->hw, 10, 1);
-	KUNIT_ASSERT_EQ(test, clxgpio_irq_connect(r->chip, 10, &low, 0), 0);
+	KUNIT_ASSERT_EQ(test, clx_irq_connect(r->chip, 10, &low, 0), 0);
 	KUNIT_EXPECT_EQ(test, r->raised[1], 0u);
 	KUNIT_EXPECT_EQ(test, clx_simhw_set_pull(r->hw, 10, 0), 1);
 	KUNIT_EXPECT_EQ(test, r->raised[1], 1u);
@@ -400,10 +400,10 @@ static void clx_engine_hw_line(struct kunit *test)
 	/* A level event is neither masked nor cleared by the service. */
 	expect_one(test, r, 1, 2, CLX_EVENT_LEVEL, 0);
 	KUNIT_EXPECT_EQ(test, r->raised[1], 1u);
-	KUNIT_ASSERT_EQ(test, clxgpio_irq_mask(r->chip, 10), 0);
+	KUNIT_ASSERT_EQ(test, clx_irq_mask(r->chip, 10), 0);
 	KUNIT_EXPECT_EQ(test, r->raised[1], 1u);
 	/* Unmasked while still low: asserted again, raised again. */
-	KUNIT_ASSERT_EQ(test, clxgpio_irq_unmask(r->chip, 10), 0);
+	KUNIT_ASSERT_EQ(test, clx_irq_unmask(r->chip, 10), 0);
 	KUNIT_EXPECT_EQ(test, r->raised[1], 2u);
 }
 

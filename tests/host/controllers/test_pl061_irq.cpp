@@ -39,7 +39,7 @@ TEST_P(Pl061Trigger, EnableTrafficProgramsTheTriggerRegisters) {
   r.hw.set_input(2, true);  // a high line: level-low must not fire, level-high must
   r.rec.clear();
   clx_irq_config cfg = irq_cfg(t.mode, t.pol);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 2, &cfg, 0), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 2, &cfg, 0), 0);
   bool level = t.mode == CLX_IRQ_LEVEL, both = t.pol == CLX_POL_BOTH, high = t.pol == CLX_POL_HIGH;
   EXPECT_EQ(r.rec.log, enable_seq(0x04, level, both, high)) << to_string(r.rec.log);
   EXPECT_EQ(r.hw.is, level ? 0x04 : 0);
@@ -63,7 +63,7 @@ TEST(Pl061Irq, StaleEdgeLatchedBeforeConnectIsCleared) {
   r.hw.set_input(2, true);  // an edge latched while nobody listened
   ASSERT_EQ(r.hw.edge_latched, 0x04);
   clx_irq_config cfg = irq_cfg(CLX_IRQ_EDGE, CLX_POL_HIGH);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 2, &cfg, 0), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 2, &cfg, 0), 0);
   EXPECT_FALSE(r.hw.line());
   EXPECT_TRUE(dispatch(r.chip, 0).empty());
 }
@@ -71,7 +71,7 @@ TEST(Pl061Irq, StaleEdgeLatchedBeforeConnectIsCleared) {
 TEST(Pl061Irq, RisingEdgeEventsAreClearedThroughGpioic) {
   Pl061Rig r;
   clx_irq_config cfg = irq_cfg(CLX_IRQ_EDGE, CLX_POL_HIGH);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 2, &cfg, 0), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 2, &cfg, 0), 0);
   r.hw.set_input(2, true);
   ASSERT_TRUE(r.hw.line());
   r.rec.clear();
@@ -94,7 +94,7 @@ TEST(Pl061Irq, FallingEdgeEvents) {
   Pl061Rig r;
   r.hw.set_input(6, true);
   clx_irq_config cfg = irq_cfg(CLX_IRQ_EDGE, CLX_POL_LOW);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 6, &cfg, 0), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 6, &cfg, 0), 0);
   EXPECT_TRUE(dispatch(r.chip, 0).empty());
   r.hw.set_input(6, false);
   r.rec.clear();
@@ -109,8 +109,8 @@ TEST(Pl061Irq, LevelsAreReportedWhileAssertedAndNeverCleared) {
   Pl061Rig r;
   clx_irq_config hi = irq_cfg(CLX_IRQ_LEVEL, CLX_POL_HIGH);
   clx_irq_config lo = irq_cfg(CLX_IRQ_LEVEL, CLX_POL_LOW);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 1, &hi, 0), 0);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 4, &lo, 0), 0);  // line low: asserted at once
+  ASSERT_EQ(clx_irq_connect(r.chip, 1, &hi, 0), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 4, &lo, 0), 0);  // line low: asserted at once
   r.rec.clear();
   EXPECT_EQ(dispatch(r.chip, 0), (std::vector<Event>{level(4)}));
   std::vector<Access> expect{R(pl::MIS, 0x10)};
@@ -126,7 +126,7 @@ TEST(Pl061Irq, LevelsAreReportedWhileAssertedAndNeverCleared) {
 TEST(Pl061Irq, HardwareBothEdgesReportEdgeWithoutDirection) {
   Pl061Rig r;
   clx_irq_config both = irq_cfg(CLX_IRQ_EDGE, CLX_POL_BOTH);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 0, &both, 0), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 0, &both, 0), 0);
   EXPECT_TRUE(dispatch(r.chip, 0).empty()) << "hardware both-edge: no initial event";
   for (int i = 0; i < 4; ++i) {
     r.hw.set_input(0, i % 2 == 0);
@@ -137,7 +137,7 @@ TEST(Pl061Irq, HardwareBothEdgesReportEdgeWithoutDirection) {
   }
   // Linux both edges on hardware that has them: the same, no emulation.
   clx_irq_config b2 = irq_cfg(CLX_IRQ_EDGE, CLX_POL_BOTH);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 1, &b2, CLX_CONNECT_EDGE_SEMANTICS), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 1, &b2, CLX_CONNECT_EDGE_SEMANTICS), 0);
   EXPECT_EQ(r.hw.ibe, 0x03);
   r.hw.set_input(1, true);
   EXPECT_EQ(dispatch(r.chip, 0), (std::vector<Event>{edge(1)}));
@@ -149,9 +149,9 @@ TEST(Pl061Irq, SeveralPinsInOneServiceComeInPinOrderAndOnlyEdgesAreCleared) {
   clx_irq_config hi = irq_cfg(CLX_IRQ_LEVEL, CLX_POL_HIGH);
   clx_irq_config fall = irq_cfg(CLX_IRQ_EDGE, CLX_POL_LOW);
   r.hw.set_input(7, true);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 7, &fall, 0), 0);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 5, &hi, 0), 0);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 1, &rise, 0), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 7, &fall, 0), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 5, &hi, 0), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 1, &rise, 0), 0);
   r.hw.set_input(7, false);
   r.hw.set_input(5, true);
   r.hw.set_input(1, true);
@@ -164,14 +164,14 @@ TEST(Pl061Irq, SeveralPinsInOneServiceComeInPinOrderAndOnlyEdgesAreCleared) {
 TEST(Pl061Irq, MaskKeepsConfigurationAndUnmaskDeliversWhatLatched) {
   Pl061Rig r;
   clx_irq_config rise = irq_cfg(CLX_IRQ_EDGE, CLX_POL_HIGH);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 2, &rise, 0), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 2, &rise, 0), 0);
   r.rec.clear();
-  ASSERT_EQ(clxgpio_irq_mask(r.chip, 2), 0);
+  ASSERT_EQ(clx_irq_mask(r.chip, 2), 0);
   std::vector<Access> expect{R(pl::IE, 0x04), W(pl::IE, 0x00)};
   EXPECT_EQ(r.rec.log, expect) << to_string(r.rec.log);
   EXPECT_EQ(r.hw.iev, 0x04) << "mask keeps the trigger";
   r.rec.clear();
-  ASSERT_EQ(clxgpio_irq_mask(r.chip, 2), 0);
+  ASSERT_EQ(clx_irq_mask(r.chip, 2), 0);
   EXPECT_TRUE(r.rec.log.empty()) << "already masked";
 
   r.hw.set_input(2, true);  // the edge latches in GPIORIS while masked
@@ -179,23 +179,23 @@ TEST(Pl061Irq, MaskKeepsConfigurationAndUnmaskDeliversWhatLatched) {
   EXPECT_TRUE(dispatch(r.chip, 0).empty());
 
   r.rec.clear();
-  ASSERT_EQ(clxgpio_irq_unmask(r.chip, 2), 0);
+  ASSERT_EQ(clx_irq_unmask(r.chip, 2), 0);
   expect = {R(pl::IE, 0x00), W(pl::IE, 0x04)};
   EXPECT_EQ(r.rec.log, expect) << to_string(r.rec.log);
   EXPECT_TRUE(r.hw.line());
   EXPECT_EQ(dispatch(r.chip, 0), (std::vector<Event>{rising(2)}));
   r.rec.clear();
-  ASSERT_EQ(clxgpio_irq_unmask(r.chip, 2), 0);
+  ASSERT_EQ(clx_irq_unmask(r.chip, 2), 0);
   EXPECT_TRUE(r.rec.log.empty()) << "already unmasked";
 }
 
 TEST(Pl061Irq, MaskingADisabledPinDoesNothingAndConnectLeavesItUnmasked) {
   Pl061Rig r;
-  ASSERT_EQ(clxgpio_irq_mask(r.chip, 3), 0);
-  ASSERT_EQ(clxgpio_irq_unmask(r.chip, 4), 0);
+  ASSERT_EQ(clx_irq_mask(r.chip, 3), 0);
+  ASSERT_EQ(clx_irq_unmask(r.chip, 4), 0);
   EXPECT_TRUE(r.rec.log.empty()) << to_string(r.rec.log);
   clx_irq_config hi = irq_cfg(CLX_IRQ_LEVEL, CLX_POL_HIGH);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 3, &hi, 0), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 3, &hi, 0), 0);
   EXPECT_EQ(r.hw.ie, 0x08);
   r.hw.set_input(3, true);
   EXPECT_EQ(dispatch(r.chip, 0), (std::vector<Event>{level(3)}));
@@ -204,25 +204,25 @@ TEST(Pl061Irq, MaskingADisabledPinDoesNothingAndConnectLeavesItUnmasked) {
 TEST(Pl061Irq, MaskedLevelIsSilentUntilUnmasked) {
   Pl061Rig r;
   clx_irq_config hi = irq_cfg(CLX_IRQ_LEVEL, CLX_POL_HIGH);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 5, &hi, 0), 0);
-  ASSERT_EQ(clxgpio_irq_mask(r.chip, 5), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 5, &hi, 0), 0);
+  ASSERT_EQ(clx_irq_mask(r.chip, 5), 0);
   r.hw.set_input(5, true);
   EXPECT_FALSE(r.hw.line());
   EXPECT_TRUE(dispatch(r.chip, 0).empty());
-  ASSERT_EQ(clxgpio_irq_unmask(r.chip, 5), 0);
+  ASSERT_EQ(clx_irq_unmask(r.chip, 5), 0);
   EXPECT_EQ(dispatch(r.chip, 0), (std::vector<Event>{level(5)}));
 }
 
 TEST(Pl061Irq, DisconnectLosesConfigurationOfTheEnable) {
   Pl061Rig r;
   clx_irq_config hi = irq_cfg(CLX_IRQ_LEVEL, CLX_POL_HIGH);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 5, &hi, 0), 0);
-  ASSERT_EQ(clxgpio_irq_mask(r.chip, 5), 0);
-  ASSERT_EQ(clxgpio_irq_disconnect(r.chip, 5), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 5, &hi, 0), 0);
+  ASSERT_EQ(clx_irq_mask(r.chip, 5), 0);
+  ASSERT_EQ(clx_irq_disconnect(r.chip, 5), 0);
   EXPECT_EQ(r.hw.ie, 0);
   // A new connect starts unmasked, whatever the previous consumer did.
   r.hw.set_input(5, true);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 5, &hi, 0), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 5, &hi, 0), 0);
   EXPECT_EQ(dispatch(r.chip, 0), (std::vector<Event>{level(5)}));
 }
 
@@ -230,9 +230,9 @@ TEST(Pl061Irq, ReconfigureReprogramsAndKeepsAConsumerMask) {
   Pl061Rig r;
   clx_irq_config rise = irq_cfg(CLX_IRQ_EDGE, CLX_POL_HIGH);
   clx_irq_config fall = irq_cfg(CLX_IRQ_EDGE, CLX_POL_LOW);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 2, &rise, 0), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 2, &rise, 0), 0);
   r.rec.clear();
-  ASSERT_EQ(clxgpio_irq_reconfigure(r.chip, 2, &fall, 0), 0);
+  ASSERT_EQ(clx_irq_reconfigure(r.chip, 2, &fall, 0), 0);
   std::vector<Access> expect{R(pl::IE, 0x04), W(pl::IE, 0x00),                      // disable
                              R(pl::IS, 0x00), W(pl::IS, 0x00), R(pl::IBE, 0x00), W(pl::IBE, 0x00),
                              R(pl::IEV, 0x04), W(pl::IEV, 0x00), W(pl::IC, 0x04),  // program
@@ -243,20 +243,20 @@ TEST(Pl061Irq, ReconfigureReprogramsAndKeepsAConsumerMask) {
   r.hw.set_input(2, false);
   EXPECT_EQ(dispatch(r.chip, 0), (std::vector<Event>{falling(2)}));
 
-  ASSERT_EQ(clxgpio_irq_mask(r.chip, 2), 0);
-  ASSERT_EQ(clxgpio_irq_reconfigure(r.chip, 2, &rise, 0), 0);
+  ASSERT_EQ(clx_irq_mask(r.chip, 2), 0);
+  ASSERT_EQ(clx_irq_reconfigure(r.chip, 2, &rise, 0), 0);
   EXPECT_EQ(r.hw.ie, 0) << "still masked after reconfigure";
   EXPECT_EQ(r.hw.iev, 0x04);
   r.hw.set_input(2, true);
   EXPECT_TRUE(dispatch(r.chip, 0).empty());
-  ASSERT_EQ(clxgpio_irq_unmask(r.chip, 2), 0);
+  ASSERT_EQ(clx_irq_unmask(r.chip, 2), 0);
   EXPECT_EQ(dispatch(r.chip, 0), (std::vector<Event>{rising(2)}));
 }
 
 TEST(Pl061Irq, WindowsRuleEmulatesActiveBothInLevelMode) {
   Pl061Rig r;
   clx_irq_config both = irq_cfg(CLX_IRQ_EDGE, CLX_POL_BOTH);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 3, &both, CLX_CONNECT_EMULATE_BOTH), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 3, &both, CLX_CONNECT_EMULATE_BOTH), 0);
   // Asserted low by default: level-low, no GPIOIBE.
   EXPECT_EQ(r.rec.log, enable_seq(0x08, true, false, false)) << to_string(r.rec.log);
   EXPECT_TRUE(r.hw.line()) << "the line is low (asserted): fires at once";
@@ -286,7 +286,7 @@ TEST(Pl061Irq, WindowsRuleEmulatesActiveBothInLevelMode) {
 TEST(Pl061Irq, EmulateBothFlagOnlyConcernsBothEdges) {
   Pl061Rig r;
   clx_irq_config rise = irq_cfg(CLX_IRQ_EDGE, CLX_POL_HIGH);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 1, &rise, CLX_CONNECT_EMULATE_BOTH), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 1, &rise, CLX_CONNECT_EMULATE_BOTH), 0);
   EXPECT_EQ(r.rec.log, enable_seq(0x02, false, false, true)) << to_string(r.rec.log);
   r.hw.set_input(1, true);
   EXPECT_EQ(dispatch(r.chip, 0), (std::vector<Event>{rising(1)}));
@@ -313,7 +313,7 @@ TEST(Pl061Irq, RogueActivePinIsMaskedAndReported) {
 TEST(Pl061Debounce, EdgeWithDebounceIsEmulatedInLevelMode) {
   Pl061Rig r;
   clx_irq_config rise = irq_cfg(CLX_IRQ_EDGE, CLX_POL_HIGH, 300);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 2, &rise, 0), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 2, &rise, 0), 0);
   EXPECT_EQ(r.hw.is, 0x04) << "level mode";
   EXPECT_EQ(r.hw.iev, 0x04) << "armed for high";
   EXPECT_EQ(r.hw.ibe, 0);
@@ -324,5 +324,5 @@ TEST(Pl061Debounce, EdgeWithDebounceIsEmulatedInLevelMode) {
   EXPECT_EQ(r.hw.iev, 0) << "armed for the way back";
   EXPECT_EQ(expire(r.chip, 0, B(2)), (std::vector<Event>{rising(2)}));
   clx_irq_config lvl = irq_cfg(CLX_IRQ_LEVEL, CLX_POL_LOW, 300);
-  EXPECT_EQ(clxgpio_irq_connect(r.chip, 3, &lvl, 0), -CLX_EOPNOTSUPP);
+  EXPECT_EQ(clx_irq_connect(r.chip, 3, &lvl, 0), -CLX_EOPNOTSUPP);
 }

@@ -25,18 +25,18 @@ void PrintTo(const Pl061Regs& r, std::ostream* os) {
 
 // Sets up a PL061 with outputs, every trigger kind and a consumer-masked pin.
 void configure_pl061(Pl061Rig& r) {
-  ASSERT_EQ(clxgpio_pin_set_direction(r.chip, 0, CLX_IO_OUTPUT, 1), 0);
-  ASSERT_EQ(clxgpio_pin_set_direction(r.chip, 1, CLX_IO_OUTPUT, 0), 0);
+  ASSERT_EQ(clx_pin_set_direction(r.chip, 0, CLX_IO_OUTPUT, 1), 0);
+  ASSERT_EQ(clx_pin_set_direction(r.chip, 1, CLX_IO_OUTPUT, 0), 0);
   clx_irq_config rise = irq_cfg(CLX_IRQ_EDGE, CLX_POL_HIGH);
   clx_irq_config lvl = irq_cfg(CLX_IRQ_LEVEL, CLX_POL_HIGH);
   clx_irq_config both = irq_cfg(CLX_IRQ_EDGE, CLX_POL_BOTH);
   clx_irq_config low = irq_cfg(CLX_IRQ_LEVEL, CLX_POL_LOW);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 2, &rise, 0), 0);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 3, &lvl, 0), 0);
-  ASSERT_EQ(clxgpio_irq_mask(r.chip, 3), 0);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 4, &both, 0), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 2, &rise, 0), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 3, &lvl, 0), 0);
+  ASSERT_EQ(clx_irq_mask(r.chip, 3), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 4, &both, 0), 0);
   r.hw.set_input(5, true);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 5, &low, 0), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 5, &low, 0), 0);
 }
 
 }  // namespace
@@ -48,7 +48,7 @@ TEST(Pl061Power, SaveResetRestoreBringsEveryRegisterBack) {
   ASSERT_EQ(before, (Pl061Regs{0x03, 0x28, 0x10, 0x0C, 0x34, 0x01}));
 
   r.rec.clear();
-  ASSERT_EQ(clxgpio_chip_stop(r.chip, CLX_STOP_SAVE), 0);
+  ASSERT_EQ(clx_chip_stop(r.chip, CLX_STOP_SAVE), 0);
   std::vector<Access> expect{R(pl::DIR, 0x03), R(pl::IS, 0x28), R(pl::IBE, 0x10),
                              R(pl::IEV, 0x0C), R(pl::IE, 0x34), R(pl::DATA_ALL, 0x21)};
   EXPECT_EQ(r.rec.log, expect) << "save reads, writes nothing" << to_string(r.rec.log);
@@ -56,7 +56,7 @@ TEST(Pl061Power, SaveResetRestoreBringsEveryRegisterBack) {
   r.hw.reset();
   r.hw.set_input(5, true);  // the outside world did not lose power
   r.rec.clear();
-  ASSERT_EQ(clxgpio_chip_start(r.chip, CLX_START_RESTORE), 0);
+  ASSERT_EQ(clx_chip_start(r.chip, CLX_START_RESTORE), 0);
   expect = {
       W(pl::DATA_ALL, 0x21),                // data first: dropped for inputs (QEMU) ...
       R(pl::DIR, 0x00), W(pl::DIR, 0x03),   //
@@ -80,10 +80,10 @@ TEST(Pl061Power, SaveResetRestoreBringsEveryRegisterBack) {
   r.hw.set_input(5, true);
   r.hw.set_input(3, true);
   EXPECT_TRUE(dispatch(r.chip, 0).empty()) << "pin 3 is still consumer-masked";
-  ASSERT_EQ(clxgpio_irq_unmask(r.chip, 3), 0);
+  ASSERT_EQ(clx_irq_unmask(r.chip, 3), 0);
   EXPECT_EQ(dispatch(r.chip, 0), (std::vector<Event>{level(3)}));
-  EXPECT_EQ(clxgpio_pin_read(r.chip, 0), 1);
-  ASSERT_EQ(clxgpio_pin_write(r.chip, 1, 1), 0);
+  EXPECT_EQ(clx_pin_read(r.chip, 0), 1);
+  ASSERT_EQ(clx_pin_write(r.chip, 1, 1), 0);
   EXPECT_EQ(r.hw.level() & 0x03, 0x03);
 }
 
@@ -91,7 +91,7 @@ TEST(Pl061Power, FinalStopDisablesInterruptsAndSavesNothing) {
   Pl061Rig r;
   configure_pl061(r);
   r.rec.clear();
-  ASSERT_EQ(clxgpio_chip_stop(r.chip, CLX_STOP_FINAL), 0);
+  ASSERT_EQ(clx_chip_stop(r.chip, CLX_STOP_FINAL), 0);
   std::vector<Access> expect{R(pl::IE, 0x34), W(pl::IE, 0x00)};
   EXPECT_EQ(r.rec.log, expect) << to_string(r.rec.log);
   EXPECT_FALSE(r.hw.line());
@@ -106,7 +106,7 @@ TEST(Pl061Power, FirstStartDisablesWhatFirmwareLeftAndLearnsOutputs) {
   r.hw.ibe = 0xF0;
   r.hw.edge_latched = 0xFF;
   r.rec.clear();
-  ASSERT_EQ(clxgpio_chip_start(r.chip, CLX_START_FIRST), 0);
+  ASSERT_EQ(clx_chip_start(r.chip, CLX_START_FIRST), 0);
   std::vector<Access> expect{
       R(pl::IE, 0xF0), W(pl::IE, 0x00), W(pl::IC, 0xFF),  // client: all off, all clear
       R(pl::DIR, 0x0C),                                   // engine: which are outputs?
@@ -114,11 +114,11 @@ TEST(Pl061Power, FirstStartDisablesWhatFirmwareLeftAndLearnsOutputs) {
   EXPECT_EQ(r.rec.log, expect) << to_string(r.rec.log);
   EXPECT_EQ(r.hw.ie, 0);
   EXPECT_FALSE(r.hw.line());
-  EXPECT_EQ(clxgpio_pin_get_direction(r.chip, 2), 0);
-  EXPECT_EQ(clxgpio_pin_get_direction(r.chip, 3), 0);
-  EXPECT_EQ(clxgpio_pin_get_direction(r.chip, 1), 1);
-  EXPECT_EQ(clxgpio_pin_read(r.chip, 2), 1);
-  EXPECT_EQ(clxgpio_pin_read(r.chip, 3), 0);
+  EXPECT_EQ(clx_pin_get_direction(r.chip, 2), 0);
+  EXPECT_EQ(clx_pin_get_direction(r.chip, 3), 0);
+  EXPECT_EQ(clx_pin_get_direction(r.chip, 1), 1);
+  EXPECT_EQ(clx_pin_read(r.chip, 2), 1);
+  EXPECT_EQ(clx_pin_read(r.chip, 3), 0);
   r.hw.out = 0;  // reads follow the hardware's latch
-  EXPECT_EQ(clxgpio_pin_read(r.chip, 2), 0);
+  EXPECT_EQ(clx_pin_read(r.chip, 2), 0);
 }

@@ -27,17 +27,17 @@ struct DirectSim {
   DirectSim(uint16_t total, uint8_t per_bank) {
     hw_mem = std::make_unique<Storage>(clx_simhw_storage_size(total, per_bank));
     EXPECT_EQ(clx_simhw_init(hw_mem->data(), hw_mem->size(), total, per_bank, nullptr, nullptr, &hw), 0);
-    ctl = std::make_unique<Storage>(clxgpio_sim_storage_size(total, per_bank));
-    EXPECT_EQ(clxgpio_sim_init(ctl->data(), ctl->size(), &clx_simhw_bus, hw, total, per_bank, CLX_SIM_MEMORY_MAPPED,
+    ctl = std::make_unique<Storage>(clx_simgpio_storage_size(total, per_bank));
+    EXPECT_EQ(clx_simgpio_init(ctl->data(), ctl->size(), &clx_simhw_bus, hw, total, per_bank, CLX_SIM_MEMORY_MAPPED,
                                &controller),
               0);
-    mem = std::make_unique<Storage>(clxgpio_chip_storage_size(&controller.desc));
-    EXPECT_EQ(clxgpio_chip_create(mem->data(), mem->size(), &controller.desc, controller.ops,
+    mem = std::make_unique<Storage>(clx_chip_storage_size(&controller.desc));
+    EXPECT_EQ(clx_chip_create(mem->data(), mem->size(), &controller.desc, controller.ops,
                                   controller.ctx, &chip),
               0);
-    EXPECT_EQ(clxgpio_chip_start(chip, CLX_START_FIRST), 0);
+    EXPECT_EQ(clx_chip_start(chip, CLX_START_FIRST), 0);
   }
-  ~DirectSim() { clxgpio_chip_destroy(chip); }
+  ~DirectSim() { clx_chip_destroy(chip); }
 
   uint32_t peek(uint16_t bank, uint32_t reg) const { return clx_simhw_bus.read32(hw, sim::at(bank, reg)); }
   void poke(uint16_t bank, uint32_t reg, uint32_t v) { clx_simhw_bus.write32(hw, sim::at(bank, reg), v); }
@@ -49,19 +49,19 @@ constexpr int kRounds = 1000000;  // enough to catch a non-atomic model most run
 
 TEST(SimAtomic, CapabilityFollowsGeometryAndMode) {
   SimRig narrow(64, 32, CLX_SIM_MEMORY_MAPPED), wide(128, 64, CLX_SIM_MEMORY_MAPPED), sleeping(64, 32, CLX_SIM_SLEEPING);
-  EXPECT_NE(clxgpio_chip_caps(narrow.chip) & CLX_CAP_ATOMIC_IO, 0u);
-  EXPECT_EQ(clxgpio_chip_caps(wide.chip) & CLX_CAP_ATOMIC_IO, 0u) << "two words: not one read";
-  EXPECT_EQ(clxgpio_chip_caps(sleeping.chip) & CLX_CAP_ATOMIC_IO, 0u) << "serial: keeps its lock";
+  EXPECT_NE(clx_chip_caps(narrow.chip) & CLX_CAP_ATOMIC_IO, 0u);
+  EXPECT_EQ(clx_chip_caps(wide.chip) & CLX_CAP_ATOMIC_IO, 0u) << "two words: not one read";
+  EXPECT_EQ(clx_chip_caps(sleeping.chip) & CLX_CAP_ATOMIC_IO, 0u) << "serial: keeps its lock";
 }
 
 TEST(SimAtomic, PinIoIsOneLevelReadOrOneSetClearStore) {
   SimRig r(64, 32);
-  ASSERT_EQ(clxgpio_pin_set_direction(r.chip, 33, CLX_IO_OUTPUT, 0), 0);
-  ASSERT_EQ(clxgpio_pin_set_direction(r.chip, 34, CLX_IO_OUTPUT, 1), 0);
+  ASSERT_EQ(clx_pin_set_direction(r.chip, 33, CLX_IO_OUTPUT, 0), 0);
+  ASSERT_EQ(clx_pin_set_direction(r.chip, 34, CLX_IO_OUTPUT, 1), 0);
   r.rec->clear();
-  ASSERT_EQ(clxgpio_bank_write(r.chip, 1, B(1), B(2)), 0);
+  ASSERT_EQ(clx_bank_write(r.chip, 1, B(1), B(2)), 0);
   uint64_t v = 0;
-  ASSERT_EQ(clxgpio_bank_read(r.chip, 1, B(1) | B(2) | B(3), &v), 0);
+  ASSERT_EQ(clx_bank_read(r.chip, 1, B(1) | B(2) | B(3), &v), 0);
   EXPECT_EQ(v, B(1));
   std::vector<Access> expect{
       W(sim::at(1, sim::OUT_SET), 0x2),
@@ -99,8 +99,8 @@ TEST(SimAtomic, SetAndClearChangeOnlyTheirPinsAndClearReLatchesWhileTheLevelHold
 // (a set or clear overwritten by another thread's read-modify-write) fails it.
 TEST(SimAtomic, ConcurrentSetClearAndPullChangesLoseNothing) {
   DirectSim s(32, 32);
-  ASSERT_NE(clxgpio_chip_caps(s.chip) & CLX_CAP_ATOMIC_IO, 0u);
-  for (uint16_t p = 0; p < 16; ++p) ASSERT_EQ(clxgpio_pin_set_direction(s.chip, p, CLX_IO_OUTPUT, 0), 0);
+  ASSERT_NE(clx_chip_caps(s.chip) & CLX_CAP_ATOMIC_IO, 0u);
+  for (uint16_t p = 0; p < 16; ++p) ASSERT_EQ(clx_pin_set_direction(s.chip, p, CLX_IO_OUTPUT, 0), 0);
   std::mutex chip_lock;  // what the glue holds for everything but pin I/O
   std::atomic<int> errors{0};
 
@@ -108,8 +108,8 @@ TEST(SimAtomic, ConcurrentSetClearAndPullChangesLoseNothing) {
     for (int i = 0; i < kRounds; ++i) {
       uint16_t pin = static_cast<uint16_t>(first + 2 * (i % 8));
       int value = (i / 8) % 2;
-      if (clxgpio_pin_write(s.chip, pin, value) != 0) errors++;
-      if (clxgpio_pin_read(s.chip, pin) != value) errors++;
+      if (clx_pin_write(s.chip, pin, value) != 0) errors++;
+      if (clx_pin_read(s.chip, pin) != value) errors++;
     }
   };
   auto puller = [&] {  // pins 16-19, locked, as gpiolib's set_config
@@ -117,7 +117,7 @@ TEST(SimAtomic, ConcurrentSetClearAndPullChangesLoseNothing) {
       uint16_t pin = static_cast<uint16_t>(16 + i % 4);
       clx_pull pull = (i / 4) % 2 ? CLX_PULL_UP : CLX_PULL_DOWN;
       std::lock_guard<std::mutex> hold(chip_lock);
-      if (clxgpio_pin_set_pull(s.chip, pin, pull) != 0) errors++;
+      if (clx_pin_set_pull(s.chip, pin, pull) != 0) errors++;
       if (clx_simhw_level(s.hw, pin) != (pull == CLX_PULL_UP)) errors++;
     }
   };

@@ -21,7 +21,7 @@ const clx_irq_config kLevelHigh = irq_cfg(CLX_IRQ_LEVEL, CLX_POL_HIGH);
 TEST(SimLine, DriveThatAssertsRaisesItsBankOnce) {
   SimRig r(128, 32);
   r.drive(37, 1);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 37, &kLevelLow, 0), 0);  // bank 1 pin 5
+  ASSERT_EQ(clx_irq_connect(r.chip, 37, &kLevelLow, 0), 0);  // bank 1 pin 5
   EXPECT_EQ(r.raised, (std::vector<unsigned>{0, 0, 0, 0}));
   EXPECT_TRUE(r.drive(37, 0));
   EXPECT_EQ(r.raised, (std::vector<unsigned>{0, 1, 0, 0}));
@@ -30,16 +30,16 @@ TEST(SimLine, DriveThatAssertsRaisesItsBankOnce) {
 TEST(SimLine, AccessesThatLeaveItDeassertedDoNotRaise) {
   SimRig r(64, 32);
   for (int i = 0; i < 4; ++i) r.drive(3, i & 1);  // no interrupt enabled
-  ASSERT_EQ(clxgpio_pin_set_direction(r.chip, 7, CLX_IO_OUTPUT, 1), 0);
-  ASSERT_EQ(clxgpio_pin_write(r.chip, 7, 0), 0);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 9, &kLevelHigh, 0), 0);  // line low: not asserted
+  ASSERT_EQ(clx_pin_set_direction(r.chip, 7, CLX_IO_OUTPUT, 1), 0);
+  ASSERT_EQ(clx_pin_write(r.chip, 7, 0), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 9, &kLevelHigh, 0), 0);  // line low: not asserted
   EXPECT_EQ(r.raised, (std::vector<unsigned>{0, 0}));
 }
 
 TEST(SimLine, EnableOnAnAssertedLevelRaises) {
   SimRig r(64, 32);
   r.drive(9, 1);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 9, &kLevelHigh, 0), 0);  // the ENABLE write latches
+  ASSERT_EQ(clx_irq_connect(r.chip, 9, &kLevelHigh, 0), 0);  // the ENABLE write latches
   EXPECT_EQ(r.raised[0], 1u);
   EXPECT_TRUE(r.pending(0));
 }
@@ -47,9 +47,9 @@ TEST(SimLine, EnableOnAnAssertedLevelRaises) {
 TEST(SimLine, EveryAccessThatLeavesItAssertedRaisesAgain) {
   SimRig r(64, 32);
   r.drive(9, 1);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 9, &kLevelHigh, 0), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 9, &kLevelHigh, 0), 0);
   ASSERT_EQ(r.raised[0], 1u);
-  ASSERT_EQ(clxgpio_pin_set_direction(r.chip, 2, CLX_IO_OUTPUT, 1), 0);  // unrelated pin
+  ASSERT_EQ(clx_pin_set_direction(r.chip, 2, CLX_IO_OUTPUT, 1), 0);  // unrelated pin
   unsigned after_direction = r.raised[0];
   EXPECT_GT(after_direction, 1u) << "still asserted after each of those writes";
   r.drive(20, 1);  // unrelated drive, output still asserted
@@ -58,7 +58,7 @@ TEST(SimLine, EveryAccessThatLeavesItAssertedRaisesAgain) {
   sim_poke(r, 0, sim::STATUS, B(9));
   EXPECT_EQ(r.raised[0], after_direction + 2);
   // Masked (ENABLE cleared): deasserted, no more calls.
-  ASSERT_EQ(clxgpio_irq_mask(r.chip, 9), 0);
+  ASSERT_EQ(clx_irq_mask(r.chip, 9), 0);
   unsigned masked = r.raised[0];
   r.drive(20, 0);
   EXPECT_EQ(r.raised[0], masked);

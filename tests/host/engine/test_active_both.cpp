@@ -26,7 +26,7 @@ TEST_P(EngineActiveBoth, ConnectProgramsLevelLowAndStaysQuietWhenNotAsserted) {
   SimRig r(128, 32, attach());
   r.drive(3, 1);  // deasserted (asserted is low by default)
   r.rec->clear();
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 3, &kBoth, 0), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 3, &kBoth, 0), 0);
   std::vector<Access> expect{
       R(sim::POLARITY, 0), W(sim::POLARITY, 0),  // armed for low
       W(sim::STATUS, 0x8),                       // drop stale status
@@ -43,7 +43,7 @@ TEST_P(EngineActiveBoth, ConnectProgramsLevelLowAndStaysQuietWhenNotAsserted) {
 
 TEST_P(EngineActiveBoth, FirstEventIsAssertedWhenTheLineAlreadyIs) {
   SimRig r(128, 32, attach());
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 40, &kBoth, 0), 0);  // bank 1, line low
+  ASSERT_EQ(clx_irq_connect(r.chip, 40, &kBoth, 0), 0);  // bank 1, line low
   EXPECT_TRUE(r.pending(1));
   EXPECT_FALSE(r.pending(0));
   EXPECT_TRUE(dispatch(r.chip, 0).empty());
@@ -54,8 +54,8 @@ TEST_P(EngineActiveBoth, FirstEventIsAssertedWhenTheLineAlreadyIs) {
 
 TEST_P(EngineActiveBoth, DsmAssertedHighOverride) {
   SimRig r(128, 32, attach());
-  ASSERT_EQ(clxgpio_irq_set_asserted_high(r.chip, 5, 1), 0);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 5, &kBoth, 0), 0);
+  ASSERT_EQ(clx_irq_set_asserted_high(r.chip, 5, 1), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 5, &kBoth, 0), 0);
   EXPECT_EQ(sim_peek(r, 0, sim::POLARITY), B(5)) << "armed for high";
   EXPECT_FALSE(r.pending(0)) << "line low: not asserted";
   EXPECT_TRUE(r.drive(5, 1));
@@ -65,14 +65,14 @@ TEST_P(EngineActiveBoth, DsmAssertedHighOverride) {
 
   // Already high at connect: the asserted event comes at once.
   r.drive(6, 1);
-  ASSERT_EQ(clxgpio_irq_set_asserted_high(r.chip, 6, 1), 0);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 6, &kBoth, 0), 0);
+  ASSERT_EQ(clx_irq_set_asserted_high(r.chip, 6, 1), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 6, &kBoth, 0), 0);
   EXPECT_EQ(dispatch(r.chip, 0), (std::vector<Event>{rising(6, ASSERTED)}));
 
   // Back to the default for a later connect.
-  ASSERT_EQ(clxgpio_irq_disconnect(r.chip, 6), 0);
-  ASSERT_EQ(clxgpio_irq_set_asserted_high(r.chip, 6, 0), 0);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 6, &kBoth, 0), 0);
+  ASSERT_EQ(clx_irq_disconnect(r.chip, 6), 0);
+  ASSERT_EQ(clx_irq_set_asserted_high(r.chip, 6, 0), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 6, &kBoth, 0), 0);
   EXPECT_TRUE(dispatch(r.chip, 0).empty()) << "high is deasserted now";
   r.drive(6, 0);
   EXPECT_EQ(dispatch(r.chip, 0), (std::vector<Event>{falling(6, ASSERTED)}));
@@ -82,9 +82,9 @@ TEST_P(EngineActiveBoth, DsmAssertedHighOverride) {
 // not change which events that connection calls asserted (they must still alternate).
 TEST_P(EngineActiveBoth, AssertedLevelIsFixedForTheLifeOfAConnection) {
   SimRig r(128, 32, attach());
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 2, &kBoth, 0), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 2, &kBoth, 0), 0);
   EXPECT_EQ(dispatch(r.chip, 0), (std::vector<Event>{falling(2, ASSERTED)}));
-  ASSERT_EQ(clxgpio_irq_set_asserted_high(r.chip, 2, 1), 0);
+  ASSERT_EQ(clx_irq_set_asserted_high(r.chip, 2, 1), 0);
   r.drive(2, 1);
   EXPECT_EQ(dispatch(r.chip, 0), (std::vector<Event>{rising(2)}));
   r.drive(2, 0);
@@ -94,7 +94,7 @@ TEST_P(EngineActiveBoth, AssertedLevelIsFixedForTheLifeOfAConnection) {
 TEST_P(EngineActiveBoth, ThousandTogglesGiveThousandAlternatingEvents) {
   SimRig r(128, 32, attach());
   r.drive(17, 1);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 17, &kBoth, 0), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 17, &kBoth, 0), 0);
   std::vector<Event> all;
   int level = 1;
   for (int i = 0; i < 1000; ++i) {
@@ -114,7 +114,7 @@ TEST_P(EngineActiveBoth, ThousandTogglesGiveThousandAlternatingEvents) {
 
 TEST_P(EngineActiveBoth, ServiceOrderIsMaskReconfigureClearUnmask) {
   SimRig r(128, 32, attach());
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 4, &kBoth, 0), 0);  // low: fires
+  ASSERT_EQ(clx_irq_connect(r.chip, 4, &kBoth, 0), 0);  // low: fires
   r.rec->clear();
   ASSERT_EQ(dispatch(r.chip, 0), (std::vector<Event>{falling(4, ASSERTED)}));
   std::vector<Access> expect{
@@ -130,8 +130,8 @@ TEST_P(EngineActiveBoth, ServiceOrderIsMaskReconfigureClearUnmask) {
 // The simulated controller batches: one mask, one reconfigure, one clear, one unmask.
 TEST_P(EngineActiveBoth, TwoPinsShareOneMaskAndOneClear) {
   SimRig r(128, 32, attach());
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 1, &kBoth, 0), 0);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 9, &kBoth, 0), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 1, &kBoth, 0), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 9, &kBoth, 0), 0);
   r.rec->clear();
   ASSERT_EQ(dispatch(r.chip, 0), (std::vector<Event>{falling(1, ASSERTED), falling(9, ASSERTED)}));
   const uint32_t both = 0x202;
@@ -147,7 +147,7 @@ TEST_P(EngineActiveBoth, TwoPinsShareOneMaskAndOneClear) {
 
 TEST_P(EngineActiveBoth, GlitchInsideTheReconfigureWindowCollapses) {
   SimRig r(128, 32, attach());
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 4, &kBoth, 0), 0);  // low: asserted, pending
+  ASSERT_EQ(clx_irq_connect(r.chip, 4, &kBoth, 0), 0);  // low: asserted, pending
   bool fired = false;
   r.rec->after = [&](const Access& a) {
     // Between the mask write and the polarity write: away and back.
@@ -174,7 +174,7 @@ TEST_P(EngineActiveBoth, GlitchInsideTheReconfigureWindowCollapses) {
 TEST_P(EngineActiveBoth, ChangeInsideTheWindowThatStaysFiresAgain) {
   for (uint32_t when : {sim::ENABLE, sim::POLARITY, sim::STATUS}) {
     SimRig r(128, 32, attach());
-    ASSERT_EQ(clxgpio_irq_connect(r.chip, 4, &kBoth, 0), 0);
+    ASSERT_EQ(clx_irq_connect(r.chip, 4, &kBoth, 0), 0);
     bool fired = false;
     r.rec->after = [&](const Access& a) {
       if (!fired && a.op == 'W' && a.offset == when) {
@@ -195,38 +195,38 @@ TEST_P(EngineActiveBoth, ChangeInsideTheWindowThatStaysFiresAgain) {
 TEST_P(EngineActiveBoth, ChangesWhileConsumerMaskedAreResolvedAtUnmask) {
   SimRig r(128, 32, attach());
   r.drive(8, 1);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 8, &kBoth, 0), 0);
-  ASSERT_EQ(clxgpio_irq_mask(r.chip, 8), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 8, &kBoth, 0), 0);
+  ASSERT_EQ(clx_irq_mask(r.chip, 8), 0);
   EXPECT_EQ(sim_peek(r, 0, sim::ENABLE), 0u);
   r.drive(8, 0);
   r.drive(8, 1);
   EXPECT_FALSE(r.pending(0));
-  ASSERT_EQ(clxgpio_irq_unmask(r.chip, 8), 0);
+  ASSERT_EQ(clx_irq_unmask(r.chip, 8), 0);
   EXPECT_TRUE(dispatch(r.chip, 0).empty()) << "back where it was: nothing to say";
-  ASSERT_EQ(clxgpio_irq_mask(r.chip, 8), 0);
+  ASSERT_EQ(clx_irq_mask(r.chip, 8), 0);
   r.drive(8, 0);
-  ASSERT_EQ(clxgpio_irq_unmask(r.chip, 8), 0);
+  ASSERT_EQ(clx_irq_unmask(r.chip, 8), 0);
   EXPECT_EQ(dispatch(r.chip, 0), (std::vector<Event>{falling(8, ASSERTED)}));
 }
 
 TEST_P(EngineActiveBoth, DisconnectStopsEvents) {
   SimRig r(128, 32, attach());
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 4, &kBoth, 0), 0);
-  ASSERT_EQ(clxgpio_irq_disconnect(r.chip, 4), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 4, &kBoth, 0), 0);
+  ASSERT_EQ(clx_irq_disconnect(r.chip, 4), 0);
   EXPECT_EQ(sim_peek(r, 0, sim::ENABLE), 0u);
   EXPECT_FALSE(r.pending(0));
   r.drive(4, 1);
   r.drive(4, 0);
   EXPECT_TRUE(dispatch(r.chip, 0).empty());
   // A new connect starts over with the GpioClx rule.
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 4, &kBoth, 0), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 4, &kBoth, 0), 0);
   EXPECT_EQ(dispatch(r.chip, 0), (std::vector<Event>{falling(4, ASSERTED)}));
 }
 
 TEST_P(EngineActiveBoth, LinuxEdgeSemanticsArmFromTheCurrentLevel) {
   SimRig r(128, 32, attach());
   r.rec->clear();
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 2, &kBoth, CLX_CONNECT_EDGE_SEMANTICS), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 2, &kBoth, CLX_CONNECT_EDGE_SEMANTICS), 0);
   std::vector<Access> expect{
       R(sim::LEVEL, 0),                               // where is the line now?
       R(sim::POLARITY, 0), W(sim::POLARITY, 0x4),     // low: wait for high
@@ -240,7 +240,7 @@ TEST_P(EngineActiveBoth, LinuxEdgeSemanticsArmFromTheCurrentLevel) {
   EXPECT_EQ(dispatch(r.chip, 0), (std::vector<Event>{falling(2, ASSERTED)}));
 
   r.drive(3, 1);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 3, &kBoth, CLX_CONNECT_EDGE_SEMANTICS), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 3, &kBoth, CLX_CONNECT_EDGE_SEMANTICS), 0);
   EXPECT_EQ(sim_peek(r, 0, sim::POLARITY) & B(3), 0u) << "high: wait for low";
   EXPECT_TRUE(dispatch(r.chip, 0).empty());
   r.drive(3, 0);
@@ -252,8 +252,8 @@ TEST_P(EngineActiveBoth, SingleEdgesAreEmulatedAndOnlyTheWantedOneIsReported) {
   clx_irq_config rise = irq_cfg(CLX_IRQ_EDGE, CLX_POL_HIGH);
   clx_irq_config fall = irq_cfg(CLX_IRQ_EDGE, CLX_POL_LOW);
   r.drive(11, 1);  // a high line at connect is no rising edge
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 10, &rise, 0), 0);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 11, &fall, 0), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 10, &rise, 0), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 11, &fall, 0), 0);
   EXPECT_FALSE(r.pending(0));
   std::vector<Event> all;
   for (int i = 0; i < 10; ++i) {
@@ -277,7 +277,7 @@ TEST_P(EngineActiveBoth, SingleEdgesAreEmulatedAndOnlyTheWantedOneIsReported) {
 TEST_P(EngineActiveBoth, LevelInterruptsAreNotEmulated) {
   SimRig r(128, 32, attach());
   clx_irq_config hi = irq_cfg(CLX_IRQ_LEVEL, CLX_POL_HIGH);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 12, &hi, 0), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 12, &hi, 0), 0);
   r.drive(12, 1);
   r.rec->clear();
   EXPECT_EQ(dispatch(r.chip, 0), (std::vector<Event>{level(12)}));
@@ -288,7 +288,7 @@ TEST_P(EngineActiveBoth, LevelInterruptsAreNotEmulated) {
 
 TEST_P(EngineActiveBoth, AllSixtyFourPinsOfABankFireAtOnce) {
   SimRig r(128, 64, attach());
-  for (uint16_t p = 0; p < 64; ++p) ASSERT_EQ(clxgpio_irq_connect(r.chip, p, &kBoth, 0), 0) << p;
+  for (uint16_t p = 0; p < 64; ++p) ASSERT_EQ(clx_irq_connect(r.chip, p, &kBoth, 0), 0) << p;
   EXPECT_EQ(sim_peek(r, 0, sim::ENABLE), ~uint64_t{0});
   EXPECT_TRUE(r.pending(0));
   EXPECT_FALSE(r.pending(1));
@@ -321,7 +321,7 @@ TEST_P(EngineActiveBoth, TopPinOfAWideBankUsesTheHighWord) {
   SimRig r(128, 64, attach());
   r.drive(127, 1);
   r.rec->clear();
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 127, &kBoth, 0), 0);  // bank 1 pin 63
+  ASSERT_EQ(clx_irq_connect(r.chip, 127, &kBoth, 0), 0);  // bank 1 pin 63
   std::vector<Access> expect{  // only the HI words hold pin 63
       R(sim::at(1, sim::POLARITY + sim::HI), 0), W(sim::at(1, sim::POLARITY + sim::HI), 0),
       W(sim::at(1, sim::STATUS + sim::HI), 0x80000000u),

@@ -23,7 +23,7 @@ std::string flavour(const ::testing::TestParamInfo<bool>& i) { return i.param ? 
 TEST_P(EngineDebounce, ChangeRestartsTheTimerAndExpiryDeliversIt) {
   SimRig r(64, 32, attach());
   r.drive(7, 1);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 7, &kBothDebounced, 0), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 7, &kBothDebounced, 0), 0);
   EXPECT_EQ(debounce_of(r.chip, 7), 500);
   EXPECT_TRUE(dispatch(r.chip, 0).empty());
 
@@ -46,7 +46,7 @@ TEST_P(EngineDebounce, ChangeRestartsTheTimerAndExpiryDeliversIt) {
 TEST_P(EngineDebounce, BounceBackBeforeExpiryCancels) {
   SimRig r(64, 32, attach());
   r.drive(7, 1);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 7, &kBothDebounced, 0), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 7, &kBothDebounced, 0), 0);
   clx_dispatch raw{};
   r.drive(7, 0);
   EXPECT_TRUE(dispatch(r.chip, 0, &raw).empty());
@@ -67,7 +67,7 @@ TEST_P(EngineDebounce, BounceBackBeforeExpiryCancels) {
 TEST_P(EngineDebounce, BounceAwayAgainRestartsAndDeliversOnce) {
   SimRig r(64, 32, attach());
   r.drive(7, 1);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 7, &kBothDebounced, 0), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 7, &kBothDebounced, 0), 0);
   clx_dispatch raw{};
   for (int bounce = 0; bounce < 5; ++bounce) {
     r.drive(7, 0);
@@ -90,7 +90,7 @@ TEST_P(EngineDebounce, BounceAwayAgainRestartsAndDeliversOnce) {
 TEST_P(EngineDebounce, ExpiryBeforeTheBounceBackIsServicedDeliversNothing) {
   SimRig r(64, 32, attach());
   r.drive(7, 1);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 7, &kBothDebounced, 0), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 7, &kBothDebounced, 0), 0);
   clx_dispatch raw{};
   r.drive(7, 0);
   ASSERT_TRUE(dispatch(r.chip, 0, &raw).empty());
@@ -113,7 +113,7 @@ TEST_P(EngineDebounce, ExpiryBeforeTheBounceBackIsServicedDeliversNothing) {
 TEST_P(EngineDebounce, ExpiryAfterBackAndAwayAgainDeliversOnce) {
   SimRig r(64, 32, attach());
   r.drive(7, 1);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 7, &kBothDebounced, 0), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 7, &kBothDebounced, 0), 0);
   clx_dispatch raw{};
   r.drive(7, 0);
   ASSERT_TRUE(dispatch(r.chip, 0, &raw).empty());
@@ -136,7 +136,7 @@ TEST_P(EngineDebounce, ExpiryAfterBackAndAwayAgainDeliversOnce) {
 
 TEST_P(EngineDebounce, LineAssertedAtConnectIsDebouncedToo) {
   SimRig r(64, 32, attach());
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 2, &kBothDebounced, 0), 0);  // low: asserted
+  ASSERT_EQ(clx_irq_connect(r.chip, 2, &kBothDebounced, 0), 0);  // low: asserted
   clx_dispatch raw{};
   EXPECT_TRUE(dispatch(r.chip, 0, &raw).empty());
   EXPECT_EQ(raw.debounce_restart, B(2));
@@ -147,7 +147,7 @@ TEST_P(EngineDebounce, SeveralPinsRestartTogetherAndExpireSeparately) {
   SimRig r(64, 32, attach());
   for (uint16_t p : {1, 2, 3}) {
     r.drive(p, 1);
-    ASSERT_EQ(clxgpio_irq_connect(r.chip, p, &kBothDebounced, 0), 0);
+    ASSERT_EQ(clx_irq_connect(r.chip, p, &kBothDebounced, 0), 0);
   }
   r.drive(1, 0);
   r.drive(3, 0);
@@ -163,15 +163,15 @@ TEST_P(EngineDebounce, MaskedPendingPinIsCheckedAgainstTheLineAtExpiry) {
   SimRig r(64, 32, attach());
   r.drive(5, 1);
   r.drive(6, 1);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 5, &kBothDebounced, 0), 0);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 6, &kBothDebounced, 0), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 5, &kBothDebounced, 0), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 6, &kBothDebounced, 0), 0);
   r.drive(5, 0);
   r.drive(6, 0);
   clx_dispatch raw{};
   ASSERT_TRUE(dispatch(r.chip, 0, &raw).empty());
   ASSERT_EQ(raw.debounce_restart, B(5) | B(6));
-  ASSERT_EQ(clxgpio_irq_mask(r.chip, 5), 0);
-  ASSERT_EQ(clxgpio_irq_mask(r.chip, 6), 0);
+  ASSERT_EQ(clx_irq_mask(r.chip, 5), 0);
+  ASSERT_EQ(clx_irq_mask(r.chip, 6), 0);
   r.drive(5, 1);  // went back while nobody watched
   r.rec->clear();
   EXPECT_EQ(expire(r.chip, 0, B(5) | B(6)), (std::vector<Event>{falling(6, ASSERTED)}));
@@ -183,19 +183,19 @@ TEST_P(EngineDebounce, MaskedPendingPinIsCheckedAgainstTheLineAtExpiry) {
 TEST_P(EngineDebounce, DisconnectDropsAPendingChange) {
   SimRig r(64, 32, attach());
   r.drive(4, 1);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 4, &kBothDebounced, 0), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 4, &kBothDebounced, 0), 0);
   r.drive(4, 0);
   clx_dispatch raw{};
   ASSERT_TRUE(dispatch(r.chip, 0, &raw).empty());
   ASSERT_EQ(raw.debounce_restart, B(4));
-  ASSERT_EQ(clxgpio_irq_disconnect(r.chip, 4), 0);
+  ASSERT_EQ(clx_irq_disconnect(r.chip, 4), 0);
   EXPECT_TRUE(expire(r.chip, 0, B(4)).empty());
 }
 
 TEST_P(EngineDebounce, DebouncedSingleEdgeDeliversOnlyItsEdge) {
   SimRig r(64, 32, attach());
   clx_irq_config rise = irq_cfg(CLX_IRQ_EDGE, CLX_POL_HIGH, 100);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 9, &rise, 0), 0);  // line low
+  ASSERT_EQ(clx_irq_connect(r.chip, 9, &rise, 0), 0);  // line low
   clx_dispatch raw{};
   for (int i = 0; i < 3; ++i) {
     r.drive(9, 1);
@@ -213,15 +213,15 @@ TEST_P(EngineDebounce, LevelInterruptsCannotBeDebouncedInSoftware) {
   SimRig r(64, 32, attach());
   r.rec->clear();
   clx_irq_config lvl = irq_cfg(CLX_IRQ_LEVEL, CLX_POL_HIGH, 500);
-  EXPECT_EQ(clxgpio_irq_connect(r.chip, 3, &lvl, 0), -CLX_EOPNOTSUPP);
+  EXPECT_EQ(clx_irq_connect(r.chip, 3, &lvl, 0), -CLX_EOPNOTSUPP);
   EXPECT_TRUE(r.rec->log.empty()) << to_string(r.rec->log);
-  EXPECT_EQ(clxgpio_irq_is_connected(r.chip, 3), 0);
+  EXPECT_EQ(clx_irq_is_connected(r.chip, 3), 0);
   EXPECT_EQ(debounce_of(r.chip, 3), 0);
   // A connected level interrupt refuses a debounce and keeps working as it was.
   clx_irq_config plain = irq_cfg(CLX_IRQ_LEVEL, CLX_POL_HIGH);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 3, &plain, 0), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 3, &plain, 0), 0);
   r.rec->clear();
-  EXPECT_EQ(clxgpio_pin_set_debounce(r.chip, 3, 500), -CLX_EOPNOTSUPP);
+  EXPECT_EQ(clx_pin_set_debounce(r.chip, 3, 500), -CLX_EOPNOTSUPP);
   EXPECT_TRUE(r.rec->log.empty()) << to_string(r.rec->log);
   EXPECT_EQ(debounce_of(r.chip, 3), 0);
   r.drive(3, 1);
@@ -232,12 +232,12 @@ TEST_P(EngineDebounce, SetDebounceOnAConnectedPinReprograms) {
   SimRig r(64, 32, attach());
   r.drive(8, 1);
   clx_irq_config both = irq_cfg(CLX_IRQ_EDGE, CLX_POL_BOTH);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 8, &both, 0), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 8, &both, 0), 0);
   r.drive(8, 0);
   EXPECT_EQ(dispatch(r.chip, 0), (std::vector<Event>{falling(8, ASSERTED)})) << "immediate";
 
   r.rec->clear();
-  ASSERT_EQ(clxgpio_pin_set_debounce(r.chip, 8, 250), 0);
+  ASSERT_EQ(clx_pin_set_debounce(r.chip, 8, 250), 0);
   EXPECT_EQ(debounce_of(r.chip, 8), 250);
   // disable, then enable again armed for the way back (high)
   std::vector<Access> expect{
@@ -258,7 +258,7 @@ TEST_P(EngineDebounce, SetDebounceOnAConnectedPinReprograms) {
   EXPECT_EQ(expire(r.chip, 0, B(8)), (std::vector<Event>{rising(8)}));
 
   // And off again: immediate events.
-  ASSERT_EQ(clxgpio_pin_set_debounce(r.chip, 8, 0), 0);
+  ASSERT_EQ(clx_pin_set_debounce(r.chip, 8, 0), 0);
   EXPECT_TRUE(dispatch(r.chip, 0).empty());
   r.drive(8, 0);
   EXPECT_EQ(dispatch(r.chip, 0), (std::vector<Event>{falling(8, ASSERTED)}));
@@ -270,12 +270,12 @@ TEST_P(EngineDebounce, SetDebounceOnAConnectedPinReprograms) {
 TEST_P(EngineDebounce, ReprogrammingNoticesALineThatMovedMeanwhile) {
   SimRig r(64, 32, attach());
   r.drive(8, 1);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 8, &kBothDebounced, 0), 0);
-  ASSERT_EQ(clxgpio_irq_mask(r.chip, 8), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 8, &kBothDebounced, 0), 0);
+  ASSERT_EQ(clx_irq_mask(r.chip, 8), 0);
   r.drive(8, 0);  // unseen: masked
-  ASSERT_EQ(clxgpio_pin_set_debounce(r.chip, 8, 0), 0);
+  ASSERT_EQ(clx_pin_set_debounce(r.chip, 8, 0), 0);
   EXPECT_EQ(sim_peek(r, 0, sim::ENABLE) & B(8), 0u) << "still masked";
-  ASSERT_EQ(clxgpio_irq_unmask(r.chip, 8), 0);
+  ASSERT_EQ(clx_irq_unmask(r.chip, 8), 0);
   EXPECT_EQ(dispatch(r.chip, 0), (std::vector<Event>{falling(8, ASSERTED)}));
 }
 
@@ -289,7 +289,7 @@ TEST(EngineDebounceInterruptOnly, InterruptOnlyControllerStillDebounces) {
   fake.ops.write_pins = nullptr;
   clx_chip* chip = fake.make_chip();
   clx_irq_config both = irq_cfg(CLX_IRQ_EDGE, CLX_POL_BOTH, 200);
-  ASSERT_EQ(clxgpio_irq_connect(chip, 3, &both, 0), 0);
+  ASSERT_EQ(clx_irq_connect(chip, 3, &both, 0), 0);
   EXPECT_EQ(fake.last_irq.polarity, CLX_POL_LOW);
   fake.active_value = B(3);
   clx_dispatch raw{};
@@ -301,14 +301,14 @@ TEST(EngineDebounceInterruptOnly, InterruptOnlyControllerStillDebounces) {
   FakeClient rd(8, 8, CLX_CAP_LEVEL | CLX_CAP_ACTIVE_HIGH | CLX_CAP_ACTIVE_LOW);
   clx_chip* c2 = rd.make_chip();
   rd.read_value = B(3);  // high: deasserted
-  ASSERT_EQ(clxgpio_irq_connect(c2, 3, &both, 0), 0);
+  ASSERT_EQ(clx_irq_connect(c2, 3, &both, 0), 0);
   rd.active_value = B(3);
   rd.read_value = 0;
   EXPECT_TRUE(dispatch(c2, 0, &raw).empty());
   rd.active_value = 0;
   rd.fail[FakeClient::kReadPins] = -CLX_EIO;
   clx_dispatch d{};
-  EXPECT_EQ(clxgpio_debounce_expired(c2, 0, B(3), &d), -CLX_EIO);
+  EXPECT_EQ(clx_debounce_expired(c2, 0, B(3), &d), -CLX_EIO);
   rd.fail[FakeClient::kReadPins] = 0;
   EXPECT_EQ(expire(c2, 0, B(3)), (std::vector<Event>{falling(3, ASSERTED)}));
 }
@@ -319,13 +319,13 @@ TEST(EngineDebounceHw, HardwareDebounceIsPassedThroughNotEmulated) {
                       CLX_CAP_HW_DEBOUNCE | CLX_CAP_MEMORY_MAPPED);
   clx_chip* chip = fake.make_chip();
   clx_irq_config lvl = irq_cfg(CLX_IRQ_LEVEL, CLX_POL_LOW, 700);
-  ASSERT_EQ(clxgpio_irq_connect(chip, 4, &lvl, 0), 0);
+  ASSERT_EQ(clx_irq_connect(chip, 4, &lvl, 0), 0);
   EXPECT_EQ(fake.last_irq.mode, CLX_IRQ_LEVEL);
   EXPECT_EQ(fake.last_irq.polarity, CLX_POL_LOW);
   EXPECT_EQ(fake.last_irq.debounce_timeout, 700);
   EXPECT_EQ(fake.last_pin, 4);
   clx_irq_config rise = irq_cfg(CLX_IRQ_EDGE, CLX_POL_HIGH, 300);
-  ASSERT_EQ(clxgpio_irq_connect(chip, 5, &rise, 0), 0);
+  ASSERT_EQ(clx_irq_connect(chip, 5, &rise, 0), 0);
   EXPECT_EQ(fake.last_irq.mode, CLX_IRQ_EDGE) << "hardware edge, hardware debounce";
   EXPECT_EQ(fake.last_irq.debounce_timeout, 300);
   fake.active_value = B(5);
@@ -337,9 +337,9 @@ TEST(EngineDebounceHw, HardwareDebounceIsPassedThroughNotEmulated) {
 
   // I/O connects carry the debounce to the controller too.
   clx_io_config in = io_cfg(CLX_IO_INPUT, CLX_PULL_DEFAULT, 0, 900);
-  ASSERT_EQ(clxgpio_io_connect(chip, 0, B(6), &in, 0), 0);
+  ASSERT_EQ(clx_io_connect(chip, 0, B(6), &in, 0), 0);
   EXPECT_EQ(fake.last_io.debounce_timeout, 900);
-  ASSERT_EQ(clxgpio_pin_set_debounce(chip, 6, 1000), 0);
+  ASSERT_EQ(clx_pin_set_debounce(chip, 6, 1000), 0);
   EXPECT_EQ(fake.last_io.debounce_timeout, 1000);
   EXPECT_EQ(fake.last_io.mode, CLX_IO_INPUT);
   EXPECT_EQ(fake.last_mask, B(6));
@@ -349,7 +349,7 @@ TEST(EngineDebounceHw, WithoutHardwareDebounceIoConnectsDoNotPassIt) {
   FakeClient fake;
   clx_chip* chip = fake.make_chip();
   clx_io_config in = io_cfg(CLX_IO_INPUT, CLX_PULL_DEFAULT, 0, 900);
-  ASSERT_EQ(clxgpio_io_connect(chip, 0, B(6), &in, 0), 0);
+  ASSERT_EQ(clx_io_connect(chip, 0, B(6), &in, 0), 0);
   EXPECT_EQ(fake.last_io.debounce_timeout, 0);
   EXPECT_EQ(debounce_of(chip, 6), 900) << "remembered for emulation";
 }

@@ -17,10 +17,10 @@ clx_controller_desc desc_of(uint16_t total, uint8_t per_bank, uint32_t caps = CL
 // create() on a copy of the fake client's table with one change; returns the errno.
 int create_with(const clx_client_ops& ops, uint32_t caps = CLX_CAP_LEVEL | CLX_CAP_ACTIVE_HIGH) {
   clx_controller_desc d = desc_of(8, 8, caps);
-  Storage mem(static_cast<size_t>(clxgpio_chip_storage_size(&d)));
+  Storage mem(static_cast<size_t>(clx_chip_storage_size(&d)));
   clx_chip* chip = nullptr;
-  int rc = clxgpio_chip_create(mem.data(), mem.size(), &d, &ops, nullptr, &chip);
-  if (rc == 0) clxgpio_chip_destroy(chip);
+  int rc = clx_chip_create(mem.data(), mem.size(), &d, &ops, nullptr, &chip);
+  if (rc == 0) clx_chip_destroy(chip);
   return rc;
 }
 
@@ -30,28 +30,28 @@ int create_with(const clx_client_ops& ops, uint32_t caps = CLX_CAP_LEVEL | CLX_C
 
 TEST(EngineGeometry, StorageSizeRejectsEachBadGeometryWithItsOwnErrno) {
   clx_controller_desc d = desc_of(0, 8);
-  EXPECT_EQ(clxgpio_chip_storage_size(&d), -CLX_EINVAL);
+  EXPECT_EQ(clx_chip_storage_size(&d), -CLX_EINVAL);
   d = desc_of(8, 0);
-  EXPECT_EQ(clxgpio_chip_storage_size(&d), -CLX_EINVAL);
+  EXPECT_EQ(clx_chip_storage_size(&d), -CLX_EINVAL);
   d = desc_of(0xFFFF, 32);  // > CLX_MAX_PINS (0xFFFE)
-  EXPECT_EQ(clxgpio_chip_storage_size(&d), -CLX_E2BIG);
+  EXPECT_EQ(clx_chip_storage_size(&d), -CLX_E2BIG);
   d = desc_of(CLX_MAX_PINS, 32);  // the largest legal chip
-  EXPECT_GT(clxgpio_chip_storage_size(&d), 0);
+  EXPECT_GT(clx_chip_storage_size(&d), 0);
   d = desc_of(256, 65);
-  EXPECT_EQ(clxgpio_chip_storage_size(&d), -CLX_EMSGSIZE);
+  EXPECT_EQ(clx_chip_storage_size(&d), -CLX_EMSGSIZE);
   d = desc_of(256, 64);
-  EXPECT_GT(clxgpio_chip_storage_size(&d), 0);
+  EXPECT_GT(clx_chip_storage_size(&d), 0);
   d = desc_of(16, 17);
-  EXPECT_EQ(clxgpio_chip_storage_size(&d), -CLX_EDOM);
+  EXPECT_EQ(clx_chip_storage_size(&d), -CLX_EDOM);
   d = desc_of(16, 16);
-  EXPECT_GT(clxgpio_chip_storage_size(&d), 0);
+  EXPECT_GT(clx_chip_storage_size(&d), 0);
   d = desc_of(16, 8, CLX_CAP_ALL_MASK + 1);
-  EXPECT_EQ(clxgpio_chip_storage_size(&d), -CLX_EINVAL);
+  EXPECT_EQ(clx_chip_storage_size(&d), -CLX_EINVAL);
   d = desc_of(16, 8, 1u << 31);
-  EXPECT_EQ(clxgpio_chip_storage_size(&d), -CLX_EINVAL);
+  EXPECT_EQ(clx_chip_storage_size(&d), -CLX_EINVAL);
   d = desc_of(16, 8, CLX_CAP_ALL_MASK);
-  EXPECT_GT(clxgpio_chip_storage_size(&d), 0);
-  EXPECT_EQ(clxgpio_chip_storage_size(nullptr), -CLX_EINVAL);
+  EXPECT_GT(clx_chip_storage_size(&d), 0);
+  EXPECT_EQ(clx_chip_storage_size(nullptr), -CLX_EINVAL);
 }
 
 TEST(EngineGeometry, CreateRejectsBadGeometryAndTouchesNothing) {
@@ -70,7 +70,7 @@ TEST(EngineGeometry, CreateRejectsBadGeometryAndTouchesNothing) {
     std::memset(mem.data(), 0xA5, mem.size());
     clx_chip* sentinel = reinterpret_cast<clx_chip*>(uintptr_t{0x1234});
     clx_chip* out = sentinel;
-    EXPECT_EQ(clxgpio_chip_create(mem.data(), mem.size(), &c.d, &fake.ops, &fake, &out), c.rc)
+    EXPECT_EQ(clx_chip_create(mem.data(), mem.size(), &c.d, &fake.ops, &fake, &out), c.rc)
         << c.d.total_pins << "/" << unsigned(c.d.pins_per_bank);
     EXPECT_EQ(out, sentinel);
     const uint8_t* bytes = static_cast<const uint8_t*>(mem.data());
@@ -83,42 +83,42 @@ TEST(EngineGeometry, CreateRejectsBadGeometryAndTouchesNothing) {
 
 TEST(EngineGeometry, CreateNeedsEnoughAlignedStorage) {
   FakeClient fake(100, 32);
-  long need = clxgpio_chip_storage_size(&fake.desc);
+  long need = clx_chip_storage_size(&fake.desc);
   ASSERT_GT(need, 0);
   Storage mem(static_cast<size_t>(need) + 16);
   clx_chip* out = nullptr;
-  EXPECT_EQ(clxgpio_chip_create(mem.data(), static_cast<size_t>(need) - 1, &fake.desc, &fake.ops, &fake, &out),
+  EXPECT_EQ(clx_chip_create(mem.data(), static_cast<size_t>(need) - 1, &fake.desc, &fake.ops, &fake, &out),
             -CLX_ENOBUFS);
-  EXPECT_EQ(clxgpio_chip_create(mem.data(), 0, &fake.desc, &fake.ops, &fake, &out), -CLX_ENOBUFS);
+  EXPECT_EQ(clx_chip_create(mem.data(), 0, &fake.desc, &fake.ops, &fake, &out), -CLX_ENOBUFS);
   EXPECT_EQ(out, nullptr);
   // Misaligned storage (by 1 and by 4) is rejected even when big enough.
   auto* misaligned = static_cast<uint8_t*>(mem.data()) + 1;
-  EXPECT_EQ(clxgpio_chip_create(misaligned, static_cast<size_t>(need) + 8, &fake.desc, &fake.ops, &fake, &out),
+  EXPECT_EQ(clx_chip_create(misaligned, static_cast<size_t>(need) + 8, &fake.desc, &fake.ops, &fake, &out),
             -CLX_EINVAL);
   misaligned = static_cast<uint8_t*>(mem.data()) + 4;
-  EXPECT_EQ(clxgpio_chip_create(misaligned, static_cast<size_t>(need) + 8, &fake.desc, &fake.ops, &fake, &out),
+  EXPECT_EQ(clx_chip_create(misaligned, static_cast<size_t>(need) + 8, &fake.desc, &fake.ops, &fake, &out),
             -CLX_EINVAL);
-  EXPECT_EQ(clxgpio_chip_create(nullptr, static_cast<size_t>(need), &fake.desc, &fake.ops, &fake, &out),
+  EXPECT_EQ(clx_chip_create(nullptr, static_cast<size_t>(need), &fake.desc, &fake.ops, &fake, &out),
             -CLX_EINVAL);
-  EXPECT_EQ(clxgpio_chip_create(mem.data(), static_cast<size_t>(need), nullptr, &fake.ops, &fake, &out),
+  EXPECT_EQ(clx_chip_create(mem.data(), static_cast<size_t>(need), nullptr, &fake.ops, &fake, &out),
             -CLX_EINVAL);
-  EXPECT_EQ(clxgpio_chip_create(mem.data(), static_cast<size_t>(need), &fake.desc, nullptr, &fake, &out),
+  EXPECT_EQ(clx_chip_create(mem.data(), static_cast<size_t>(need), &fake.desc, nullptr, &fake, &out),
             -CLX_EINVAL);
-  EXPECT_EQ(clxgpio_chip_create(mem.data(), static_cast<size_t>(need), &fake.desc, &fake.ops, &fake, nullptr),
+  EXPECT_EQ(clx_chip_create(mem.data(), static_cast<size_t>(need), &fake.desc, &fake.ops, &fake, nullptr),
             -CLX_EINVAL);
   EXPECT_EQ(out, nullptr);
   // Exactly the reported size, 8-aligned, works.
-  EXPECT_EQ(clxgpio_chip_create(mem.data(), static_cast<size_t>(need), &fake.desc, &fake.ops, &fake, &out), 0);
+  EXPECT_EQ(clx_chip_create(mem.data(), static_cast<size_t>(need), &fake.desc, &fake.ops, &fake, &out), 0);
   ASSERT_NE(out, nullptr);
-  EXPECT_EQ(clxgpio_chip_bank_count(out), 4);
-  clxgpio_chip_destroy(out);
+  EXPECT_EQ(clx_chip_bank_count(out), 4);
+  clx_chip_destroy(out);
   EXPECT_TRUE(fake.calls.empty()) << "create must not call the client";
 }
 
 TEST(EngineGeometry, StateBytesIsStorageSpreadOverPins) {
   SimRig r(100, 32);
-  long need = clxgpio_chip_storage_size(&r.controller.desc);
-  EXPECT_EQ(clxgpio_chip_state_bytes(r.chip), static_cast<uint32_t>((need + 99) / 100));
+  long need = clx_chip_storage_size(&r.controller.desc);
+  EXPECT_EQ(clx_chip_state_bytes(r.chip), static_cast<uint32_t>((need + 99) / 100));
 }
 
 TEST(EngineRegistration, FullTableIsAccepted) { EXPECT_EQ(create_with(FakeClient::kAllOps), 0); }
@@ -236,15 +236,15 @@ TEST(EngineRegistration, BatchedEmulationCallbacksArePairedAndNeedReconfigure) {
 
 TEST(EngineBanks, ShortLastBank) {
   SimRig r(100, 32);
-  EXPECT_EQ(clxgpio_chip_total_pins(r.chip), 100);
-  EXPECT_EQ(clxgpio_chip_pins_per_bank(r.chip), 32);
-  EXPECT_EQ(clxgpio_chip_bank_count(r.chip), 4);
-  for (uint16_t b = 0; b < 4; ++b) EXPECT_EQ(clxgpio_chip_bank_irq_line(r.chip, b), b);
-  EXPECT_EQ(clxgpio_chip_bank_irq_line(r.chip, 4), -CLX_ECHRNG);
-  EXPECT_EQ(clxgpio_chip_bank_irq_line(r.chip, 0xFFFF), -CLX_ECHRNG);
+  EXPECT_EQ(clx_chip_total_pins(r.chip), 100);
+  EXPECT_EQ(clx_chip_pins_per_bank(r.chip), 32);
+  EXPECT_EQ(clx_chip_bank_count(r.chip), 4);
+  for (uint16_t b = 0; b < 4; ++b) EXPECT_EQ(clx_chip_bank_irq_line(r.chip, b), b);
+  EXPECT_EQ(clx_chip_bank_irq_line(r.chip, 4), -CLX_ECHRNG);
+  EXPECT_EQ(clx_chip_bank_irq_line(r.chip, 0xFFFF), -CLX_ECHRNG);
 
   // Pin 99 is bank 3, pin 3: its traffic lands in bank 3's register window.
-  ASSERT_EQ(clxgpio_pin_set_direction(r.chip, 99, CLX_IO_OUTPUT, 1), 0);
+  ASSERT_EQ(clx_pin_set_direction(r.chip, 99, CLX_IO_OUTPUT, 1), 0);
   std::vector<Access> expect{
       W(sim::at(3, sim::OUT_SET), 0x8),
       R(sim::at(3, sim::DIRECTION), 0xF),
@@ -253,14 +253,14 @@ TEST(EngineBanks, ShortLastBank) {
   };
   EXPECT_EQ(r.rec->log, expect) << to_string(r.rec->log);
   EXPECT_EQ(clx_simhw_level(r.hw, 99), 1);
-  EXPECT_EQ(clxgpio_pin_read(r.chip, 99), 1);
+  EXPECT_EQ(clx_pin_read(r.chip, 99), 1);
   uint64_t v = 0;
-  EXPECT_EQ(clxgpio_bank_read(r.chip, 3, 0xF, &v), 0);
+  EXPECT_EQ(clx_bank_read(r.chip, 3, 0xF, &v), 0);
   EXPECT_EQ(v, 0x8u);
-  EXPECT_EQ(clxgpio_pin_get_direction(r.chip, 99), 0);
+  EXPECT_EQ(clx_pin_get_direction(r.chip, 99), 0);
   clx_irq_config cfg = irq_cfg(CLX_IRQ_LEVEL, CLX_POL_HIGH);
-  EXPECT_EQ(clxgpio_irq_connect(r.chip, 98, &cfg, 0), 0);
-  EXPECT_EQ(clxgpio_irq_is_connected(r.chip, 98), 1);
+  EXPECT_EQ(clx_irq_connect(r.chip, 98, &cfg, 0), 0);
+  EXPECT_EQ(clx_irq_is_connected(r.chip, 98), 1);
 }
 
 TEST(EngineBanks, OutOfRangePinsBanksAndMasksAreRejectedWithoutAnyAccess) {
@@ -273,77 +273,77 @@ TEST(EngineBanks, OutOfRangePinsBanksAndMasksAreRejectedWithoutAnyAccess) {
 
   // Pin 100 is one past the end; 0xFFFF is GpioClx's invalid pin.
   for (uint16_t pin : {uint16_t{100}, uint16_t{128}, uint16_t{0xFFFF}}) {
-    EXPECT_EQ(clxgpio_pin_set_direction(r.chip, pin, CLX_IO_OUTPUT, 1), -CLX_ERANGE);
-    EXPECT_EQ(clxgpio_pin_get_direction(r.chip, pin), -CLX_ERANGE);
-    EXPECT_EQ(clxgpio_pin_set_pull(r.chip, pin, CLX_PULL_UP), -CLX_ERANGE);
-    EXPECT_EQ(clxgpio_pin_set_drive_strength(r.chip, pin, 0), -CLX_ERANGE);
-    EXPECT_EQ(clxgpio_pin_set_debounce(r.chip, pin, 10), -CLX_ERANGE);
-    EXPECT_EQ(clxgpio_pin_read(r.chip, pin), -CLX_ERANGE);
-    EXPECT_EQ(clxgpio_pin_write(r.chip, pin, 1), -CLX_ERANGE);
-    EXPECT_EQ(clxgpio_io_mode(r.chip, pin), -CLX_ERANGE);
-    EXPECT_EQ(clxgpio_irq_set_asserted_high(r.chip, pin, 1), -CLX_ERANGE);
-    EXPECT_EQ(clxgpio_irq_connect(r.chip, pin, &icfg, 0), -CLX_ERANGE);
-    EXPECT_EQ(clxgpio_irq_disconnect(r.chip, pin), -CLX_ERANGE);
-    EXPECT_EQ(clxgpio_irq_reconfigure(r.chip, pin, &icfg, 0), -CLX_ERANGE);
-    EXPECT_EQ(clxgpio_irq_mask(r.chip, pin), -CLX_ERANGE);
-    EXPECT_EQ(clxgpio_irq_unmask(r.chip, pin), -CLX_ERANGE);
-    EXPECT_EQ(clxgpio_irq_is_connected(r.chip, pin), -CLX_ERANGE);
+    EXPECT_EQ(clx_pin_set_direction(r.chip, pin, CLX_IO_OUTPUT, 1), -CLX_ERANGE);
+    EXPECT_EQ(clx_pin_get_direction(r.chip, pin), -CLX_ERANGE);
+    EXPECT_EQ(clx_pin_set_pull(r.chip, pin, CLX_PULL_UP), -CLX_ERANGE);
+    EXPECT_EQ(clx_pin_set_drive_strength(r.chip, pin, 0), -CLX_ERANGE);
+    EXPECT_EQ(clx_pin_set_debounce(r.chip, pin, 10), -CLX_ERANGE);
+    EXPECT_EQ(clx_pin_read(r.chip, pin), -CLX_ERANGE);
+    EXPECT_EQ(clx_pin_write(r.chip, pin, 1), -CLX_ERANGE);
+    EXPECT_EQ(clx_io_connected_mode(r.chip, pin), -CLX_ERANGE);
+    EXPECT_EQ(clx_irq_set_asserted_high(r.chip, pin, 1), -CLX_ERANGE);
+    EXPECT_EQ(clx_irq_connect(r.chip, pin, &icfg, 0), -CLX_ERANGE);
+    EXPECT_EQ(clx_irq_disconnect(r.chip, pin), -CLX_ERANGE);
+    EXPECT_EQ(clx_irq_reconfigure(r.chip, pin, &icfg, 0), -CLX_ERANGE);
+    EXPECT_EQ(clx_irq_mask(r.chip, pin), -CLX_ERANGE);
+    EXPECT_EQ(clx_irq_unmask(r.chip, pin), -CLX_ERANGE);
+    EXPECT_EQ(clx_irq_is_connected(r.chip, pin), -CLX_ERANGE);
   }
   // Bank 4 does not exist.
-  EXPECT_EQ(clxgpio_bank_read(r.chip, 4, 1, &v), -CLX_ECHRNG);
-  EXPECT_EQ(clxgpio_bank_write(r.chip, 4, 1, 0), -CLX_ECHRNG);
-  EXPECT_EQ(clxgpio_io_connect(r.chip, 4, 1, &in, 0), -CLX_ECHRNG);
-  EXPECT_EQ(clxgpio_io_disconnect(r.chip, 4, 1), -CLX_ECHRNG);
-  EXPECT_EQ(clxgpio_firmware_reserve(r.chip, 4, 1), -CLX_ECHRNG);
-  EXPECT_EQ(clxgpio_firmware_release(r.chip, 4, 1), -CLX_ECHRNG);
-  EXPECT_EQ(clxgpio_irq_dispatch(r.chip, 4, &d), -CLX_ECHRNG);
-  EXPECT_EQ(clxgpio_debounce_expired(r.chip, 4, 1, &d), -CLX_ECHRNG);
+  EXPECT_EQ(clx_bank_read(r.chip, 4, 1, &v), -CLX_ECHRNG);
+  EXPECT_EQ(clx_bank_write(r.chip, 4, 1, 0), -CLX_ECHRNG);
+  EXPECT_EQ(clx_io_connect(r.chip, 4, 1, &in, 0), -CLX_ECHRNG);
+  EXPECT_EQ(clx_io_disconnect(r.chip, 4, 1), -CLX_ECHRNG);
+  EXPECT_EQ(clx_firmware_reserve(r.chip, 4, 1), -CLX_ECHRNG);
+  EXPECT_EQ(clx_firmware_release(r.chip, 4, 1), -CLX_ECHRNG);
+  EXPECT_EQ(clx_irq_dispatch(r.chip, 4, &d), -CLX_ECHRNG);
+  EXPECT_EQ(clx_debounce_expired(r.chip, 4, 1, &d), -CLX_ECHRNG);
   uint64_t rearmed = 0;
-  EXPECT_EQ(clxgpio_storm_tick(r.chip, 4, &rearmed), -CLX_ECHRNG);
+  EXPECT_EQ(clx_storm_tick(r.chip, 4, &rearmed), -CLX_ECHRNG);
   // The last bank has 4 pins: mask bit 4 is out of range, bits 0-3 are not.
-  EXPECT_EQ(clxgpio_bank_read(r.chip, 3, B(4), &v), -CLX_ERANGE);
-  EXPECT_EQ(clxgpio_bank_read(r.chip, 3, B(63), &v), -CLX_ERANGE);
-  EXPECT_EQ(clxgpio_bank_write(r.chip, 3, B(4), 0), -CLX_ERANGE);
-  EXPECT_EQ(clxgpio_bank_write(r.chip, 3, 0, B(4)), -CLX_ERANGE);
-  EXPECT_EQ(clxgpio_io_connect(r.chip, 3, B(0) | B(4), &in, 0), -CLX_ERANGE);
-  EXPECT_EQ(clxgpio_io_disconnect(r.chip, 3, B(4)), -CLX_ERANGE);
-  EXPECT_EQ(clxgpio_firmware_reserve(r.chip, 3, B(0) | B(4)), -CLX_ERANGE);
-  EXPECT_EQ(clxgpio_firmware_release(r.chip, 3, B(4)), -CLX_ERANGE);
-  EXPECT_EQ(clxgpio_debounce_expired(r.chip, 3, B(4), &d), -CLX_ERANGE);
+  EXPECT_EQ(clx_bank_read(r.chip, 3, B(4), &v), -CLX_ERANGE);
+  EXPECT_EQ(clx_bank_read(r.chip, 3, B(63), &v), -CLX_ERANGE);
+  EXPECT_EQ(clx_bank_write(r.chip, 3, B(4), 0), -CLX_ERANGE);
+  EXPECT_EQ(clx_bank_write(r.chip, 3, 0, B(4)), -CLX_ERANGE);
+  EXPECT_EQ(clx_io_connect(r.chip, 3, B(0) | B(4), &in, 0), -CLX_ERANGE);
+  EXPECT_EQ(clx_io_disconnect(r.chip, 3, B(4)), -CLX_ERANGE);
+  EXPECT_EQ(clx_firmware_reserve(r.chip, 3, B(0) | B(4)), -CLX_ERANGE);
+  EXPECT_EQ(clx_firmware_release(r.chip, 3, B(4)), -CLX_ERANGE);
+  EXPECT_EQ(clx_debounce_expired(r.chip, 3, B(4), &d), -CLX_ERANGE);
   // A full bank rejects bits above its 32 pins.
-  EXPECT_EQ(clxgpio_bank_read(r.chip, 0, B(32), &v), -CLX_ERANGE);
+  EXPECT_EQ(clx_bank_read(r.chip, 0, B(32), &v), -CLX_ERANGE);
   EXPECT_EQ(v, 0xDEADu) << "a rejected read must not write the result";
   EXPECT_TRUE(r.rec->log.empty()) << to_string(r.rec->log);
 
   // Nothing changed: pin 96 (bank 3 pin 0) is still free and connectable.
-  EXPECT_EQ(clxgpio_io_mode(r.chip, 96), 0);
-  EXPECT_EQ(clxgpio_io_connect(r.chip, 3, 0xF, &in, 0), 0);
-  EXPECT_EQ(clxgpio_io_mode(r.chip, 99), CLX_IO_INPUT);
+  EXPECT_EQ(clx_io_connected_mode(r.chip, 96), 0);
+  EXPECT_EQ(clx_io_connect(r.chip, 3, 0xF, &in, 0), 0);
+  EXPECT_EQ(clx_io_connected_mode(r.chip, 99), CLX_IO_INPUT);
 }
 
 TEST(EngineBanks, NullOutputPointersAreEinval) {
   SimRig r(64, 32);
   r.rec->clear();
   clx_io_config in = io_cfg(CLX_IO_INPUT);
-  EXPECT_EQ(clxgpio_bank_read(r.chip, 0, 1, nullptr), -CLX_EINVAL);
-  EXPECT_EQ(clxgpio_irq_dispatch(r.chip, 0, nullptr), -CLX_EINVAL);
-  EXPECT_EQ(clxgpio_debounce_expired(r.chip, 0, 1, nullptr), -CLX_EINVAL);
-  EXPECT_EQ(clxgpio_storm_tick(r.chip, 0, nullptr), -CLX_EINVAL);
-  EXPECT_EQ(clxgpio_storm_configure(r.chip, nullptr), -CLX_EINVAL);
-  EXPECT_EQ(clxgpio_io_connect(r.chip, 0, 1, nullptr, 0), -CLX_EINVAL);
-  EXPECT_EQ(clxgpio_irq_connect(r.chip, 0, nullptr, 0), -CLX_EINVAL);
-  EXPECT_EQ(clxgpio_irq_reconfigure(r.chip, 0, nullptr, 0), -CLX_EINVAL);
+  EXPECT_EQ(clx_bank_read(r.chip, 0, 1, nullptr), -CLX_EINVAL);
+  EXPECT_EQ(clx_irq_dispatch(r.chip, 0, nullptr), -CLX_EINVAL);
+  EXPECT_EQ(clx_debounce_expired(r.chip, 0, 1, nullptr), -CLX_EINVAL);
+  EXPECT_EQ(clx_storm_tick(r.chip, 0, nullptr), -CLX_EINVAL);
+  EXPECT_EQ(clx_storm_configure(r.chip, nullptr), -CLX_EINVAL);
+  EXPECT_EQ(clx_io_connect(r.chip, 0, 1, nullptr, 0), -CLX_EINVAL);
+  EXPECT_EQ(clx_irq_connect(r.chip, 0, nullptr, 0), -CLX_EINVAL);
+  EXPECT_EQ(clx_irq_reconfigure(r.chip, 0, nullptr, 0), -CLX_EINVAL);
   EXPECT_TRUE(r.rec->log.empty()) << to_string(r.rec->log);
-  EXPECT_EQ(clxgpio_io_connect(r.chip, 0, 1, &in, 0), 0);
+  EXPECT_EQ(clx_io_connect(r.chip, 0, 1, &in, 0), 0);
 }
 
 TEST(EngineBanks, SixtyFourPinBanksUseTheHighWord) {
   SimRig r(128, 64);
-  EXPECT_EQ(clxgpio_chip_bank_count(r.chip), 2);
-  EXPECT_EQ(clxgpio_chip_pins_per_bank(r.chip), 64);
+  EXPECT_EQ(clx_chip_bank_count(r.chip), 2);
+  EXPECT_EQ(clx_chip_pins_per_bank(r.chip), 64);
 
   // Pin 40 is bank 0 bit 40: HI word (offset + 4) bit 8. Only the HI word is touched.
-  ASSERT_EQ(clxgpio_pin_set_direction(r.chip, 40, CLX_IO_OUTPUT, 1), 0);
+  ASSERT_EQ(clx_pin_set_direction(r.chip, 40, CLX_IO_OUTPUT, 1), 0);
   std::vector<Access> expect{
       W(sim::at(0, sim::OUT_SET + sim::HI), 0x100),
       R(sim::at(0, sim::DIRECTION + sim::HI), 0xFFFFFFFF),
@@ -355,11 +355,11 @@ TEST(EngineBanks, SixtyFourPinBanksUseTheHighWord) {
 
   // Pin 63 is the top bit of bank 0; pin 64 is bank 1 bit 0 (LO word of window 1).
   r.rec->clear();
-  ASSERT_EQ(clxgpio_bank_write(r.chip, 0, B(63), 0), 0);
+  ASSERT_EQ(clx_bank_write(r.chip, 0, B(63), 0), 0);
   expect = {W(sim::at(0, sim::OUT_SET + sim::HI), 0x80000000u)};
   EXPECT_EQ(r.rec->log, expect) << to_string(r.rec->log);
   r.rec->clear();
-  ASSERT_EQ(clxgpio_bank_write(r.chip, 1, B(0), B(32)), 0);
+  ASSERT_EQ(clx_bank_write(r.chip, 1, B(0), B(32)), 0);
   expect = {W(sim::at(1, sim::OUT_SET), 1), W(sim::at(1, sim::OUT_CLEAR + sim::HI), 1)};
   EXPECT_EQ(r.rec->log, expect) << to_string(r.rec->log);
 
@@ -368,7 +368,7 @@ TEST(EngineBanks, SixtyFourPinBanksUseTheHighWord) {
   r.drive(1, 1);
   uint64_t v = 0;
   r.rec->clear();
-  ASSERT_EQ(clxgpio_bank_read(r.chip, 0, ~uint64_t{0}, &v), 0);
+  ASSERT_EQ(clx_bank_read(r.chip, 0, ~uint64_t{0}, &v), 0);
   EXPECT_EQ(v, B(1) | B(33) | B(40));
   expect = {R(sim::at(0, sim::LEVEL), 0x2), R(sim::at(0, sim::LEVEL + sim::HI), 0x102)};
   EXPECT_EQ(r.rec->log, expect) << to_string(r.rec->log);
@@ -376,7 +376,7 @@ TEST(EngineBanks, SixtyFourPinBanksUseTheHighWord) {
   // An interrupt on bank 0 pin 50 programs the HI words.
   r.rec->clear();
   clx_irq_config cfg = irq_cfg(CLX_IRQ_LEVEL, CLX_POL_HIGH);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 50, &cfg, 0), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 50, &cfg, 0), 0);
   EXPECT_EQ(sim_peek(r, 0, sim::ENABLE), B(50));
   EXPECT_EQ(sim_peek(r, 0, sim::POLARITY), B(50));
   auto w = r.rec->writes();
@@ -394,12 +394,12 @@ TEST(EngineBanks, IrqLineMappingIncludingSharedLines) {
   const uint8_t lines[] = {50, 50, 51, 51};
   fake.desc.bank_irq_line = lines;
   clx_chip* chip = fake.make_chip();
-  ASSERT_EQ(clxgpio_chip_bank_count(chip), 4);
-  EXPECT_EQ(clxgpio_chip_bank_irq_line(chip, 0), 50);
-  EXPECT_EQ(clxgpio_chip_bank_irq_line(chip, 1), 50);
-  EXPECT_EQ(clxgpio_chip_bank_irq_line(chip, 2), 51);
-  EXPECT_EQ(clxgpio_chip_bank_irq_line(chip, 3), 51);
-  EXPECT_EQ(clxgpio_chip_bank_irq_line(chip, 4), -CLX_ECHRNG);
+  ASSERT_EQ(clx_chip_bank_count(chip), 4);
+  EXPECT_EQ(clx_chip_bank_irq_line(chip, 0), 50);
+  EXPECT_EQ(clx_chip_bank_irq_line(chip, 1), 50);
+  EXPECT_EQ(clx_chip_bank_irq_line(chip, 2), 51);
+  EXPECT_EQ(clx_chip_bank_irq_line(chip, 3), 51);
+  EXPECT_EQ(clx_chip_bank_irq_line(chip, 4), -CLX_ECHRNG);
 
   // The chip keeps no pointer to desc: changing the table afterwards changes nothing.
   FakeClient other(24, 8);
@@ -407,28 +407,28 @@ TEST(EngineBanks, IrqLineMappingIncludingSharedLines) {
   other.desc.bank_irq_line = mutable_lines;
   clx_chip* c2 = other.make_chip();
   mutable_lines[1] = 99;
-  EXPECT_EQ(clxgpio_chip_bank_irq_line(c2, 1), 8);
+  EXPECT_EQ(clx_chip_bank_irq_line(c2, 1), 8);
 }
 
 TEST(EngineBanks, SinglePinChipAndWidestChip) {
   FakeClient one(1, 1);
   clx_chip* chip = one.make_chip();
-  EXPECT_EQ(clxgpio_chip_bank_count(chip), 1);
-  EXPECT_EQ(clxgpio_pin_get_direction(chip, 0), 1);
-  EXPECT_EQ(clxgpio_pin_get_direction(chip, 1), -CLX_ERANGE);
+  EXPECT_EQ(clx_chip_bank_count(chip), 1);
+  EXPECT_EQ(clx_pin_get_direction(chip, 0), 1);
+  EXPECT_EQ(clx_pin_get_direction(chip, 1), -CLX_ERANGE);
   uint64_t v;
-  EXPECT_EQ(clxgpio_bank_read(chip, 0, B(1), &v), -CLX_ERANGE);
+  EXPECT_EQ(clx_bank_read(chip, 0, B(1), &v), -CLX_ERANGE);
 
   FakeClient wide(CLX_MAX_PINS, 64);
   clx_chip* big = wide.make_chip();
-  EXPECT_EQ(clxgpio_chip_bank_count(big), (CLX_MAX_PINS + 63) / 64);
-  uint16_t last = static_cast<uint16_t>(clxgpio_chip_bank_count(big) - 1);
+  EXPECT_EQ(clx_chip_bank_count(big), (CLX_MAX_PINS + 63) / 64);
+  uint16_t last = static_cast<uint16_t>(clx_chip_bank_count(big) - 1);
   unsigned last_width = CLX_MAX_PINS - last * 64u;  // 0xFFFE = 1023*64 + 62
   EXPECT_EQ(last_width, 62u);
-  EXPECT_EQ(clxgpio_bank_read(big, last, B(61), &v), 0);
-  EXPECT_EQ(clxgpio_bank_read(big, last, B(62), &v), -CLX_ERANGE);
-  EXPECT_EQ(clxgpio_pin_get_direction(big, CLX_MAX_PINS - 1), 1);
-  EXPECT_EQ(clxgpio_pin_get_direction(big, CLX_MAX_PINS), -CLX_ERANGE);
+  EXPECT_EQ(clx_bank_read(big, last, B(61), &v), 0);
+  EXPECT_EQ(clx_bank_read(big, last, B(62), &v), -CLX_ERANGE);
+  EXPECT_EQ(clx_pin_get_direction(big, CLX_MAX_PINS - 1), 1);
+  EXPECT_EQ(clx_pin_get_direction(big, CLX_MAX_PINS), -CLX_ERANGE);
 }
 
 TEST(EngineBadInput, EnumsAndFlagsAreEinvalAndChangeNothing) {
@@ -438,57 +438,57 @@ TEST(EngineBadInput, EnumsAndFlagsAreEinvalAndChangeNothing) {
   // Zero is never a valid setting; values past the last enumerator are rejected too.
   clx_irq_config bad = good;
   bad.mode = static_cast<clx_irq_mode>(0);
-  EXPECT_EQ(clxgpio_irq_connect(r.chip, 1, &bad, 0), -CLX_EINVAL);
+  EXPECT_EQ(clx_irq_connect(r.chip, 1, &bad, 0), -CLX_EINVAL);
   bad.mode = static_cast<clx_irq_mode>(3);
-  EXPECT_EQ(clxgpio_irq_connect(r.chip, 1, &bad, 0), -CLX_EINVAL);
+  EXPECT_EQ(clx_irq_connect(r.chip, 1, &bad, 0), -CLX_EINVAL);
   bad = good;
   bad.polarity = static_cast<clx_polarity>(0);
-  EXPECT_EQ(clxgpio_irq_connect(r.chip, 1, &bad, 0), -CLX_EINVAL);
+  EXPECT_EQ(clx_irq_connect(r.chip, 1, &bad, 0), -CLX_EINVAL);
   bad = good;
   bad.pull = static_cast<clx_pull>(0);
-  EXPECT_EQ(clxgpio_irq_connect(r.chip, 1, &bad, 0), -CLX_EINVAL);
+  EXPECT_EQ(clx_irq_connect(r.chip, 1, &bad, 0), -CLX_EINVAL);
   bad.pull = static_cast<clx_pull>(5);
-  EXPECT_EQ(clxgpio_irq_connect(r.chip, 1, &bad, 0), -CLX_EINVAL);
+  EXPECT_EQ(clx_irq_connect(r.chip, 1, &bad, 0), -CLX_EINVAL);
   // Level interrupts have no "both".
   bad = irq_cfg(CLX_IRQ_LEVEL, CLX_POL_BOTH);
-  EXPECT_EQ(clxgpio_irq_connect(r.chip, 1, &bad, 0), -CLX_EINVAL);
+  EXPECT_EQ(clx_irq_connect(r.chip, 1, &bad, 0), -CLX_EINVAL);
   // Unknown connect flags.
-  EXPECT_EQ(clxgpio_irq_connect(r.chip, 1, &good, CLX_CONNECT_FLAGS_MASK + 1), -CLX_EINVAL);
-  EXPECT_EQ(clxgpio_irq_connect(r.chip, 1, &good, 1u << 31), -CLX_EINVAL);
+  EXPECT_EQ(clx_irq_connect(r.chip, 1, &good, CLX_CONNECT_FLAGS_MASK + 1), -CLX_EINVAL);
+  EXPECT_EQ(clx_irq_connect(r.chip, 1, &good, 1u << 31), -CLX_EINVAL);
 
   clx_io_config io = io_cfg(static_cast<clx_io_mode>(0));
-  EXPECT_EQ(clxgpio_io_connect(r.chip, 0, B(1), &io, 0), -CLX_EINVAL);
+  EXPECT_EQ(clx_io_connect(r.chip, 0, B(1), &io, 0), -CLX_EINVAL);
   io = io_cfg(static_cast<clx_io_mode>(3));
-  EXPECT_EQ(clxgpio_io_connect(r.chip, 0, B(1), &io, 0), -CLX_EINVAL);
+  EXPECT_EQ(clx_io_connect(r.chip, 0, B(1), &io, 0), -CLX_EINVAL);
   io = io_cfg(CLX_IO_INPUT, static_cast<clx_pull>(0));
-  EXPECT_EQ(clxgpio_io_connect(r.chip, 0, B(1), &io, 0), -CLX_EINVAL);
+  EXPECT_EQ(clx_io_connect(r.chip, 0, B(1), &io, 0), -CLX_EINVAL);
   io = io_cfg(CLX_IO_INPUT);
-  EXPECT_EQ(clxgpio_io_connect(r.chip, 0, 0, &io, 0), -CLX_EINVAL) << "empty mask";
+  EXPECT_EQ(clx_io_connect(r.chip, 0, 0, &io, 0), -CLX_EINVAL) << "empty mask";
   // I/O connections know only SHARED.
-  EXPECT_EQ(clxgpio_io_connect(r.chip, 0, B(1), &io, CLX_CONNECT_EMULATE_BOTH), -CLX_EINVAL);
-  EXPECT_EQ(clxgpio_io_connect(r.chip, 0, B(1), &io, CLX_CONNECT_EDGE_SEMANTICS), -CLX_EINVAL);
-  EXPECT_EQ(clxgpio_io_disconnect(r.chip, 0, 0), -CLX_EINVAL);
-  EXPECT_EQ(clxgpio_firmware_reserve(r.chip, 0, 0), -CLX_EINVAL);
-  EXPECT_EQ(clxgpio_firmware_release(r.chip, 0, 0), -CLX_EINVAL);
+  EXPECT_EQ(clx_io_connect(r.chip, 0, B(1), &io, CLX_CONNECT_EMULATE_BOTH), -CLX_EINVAL);
+  EXPECT_EQ(clx_io_connect(r.chip, 0, B(1), &io, CLX_CONNECT_EDGE_SEMANTICS), -CLX_EINVAL);
+  EXPECT_EQ(clx_io_disconnect(r.chip, 0, 0), -CLX_EINVAL);
+  EXPECT_EQ(clx_firmware_reserve(r.chip, 0, 0), -CLX_EINVAL);
+  EXPECT_EQ(clx_firmware_release(r.chip, 0, 0), -CLX_EINVAL);
 
-  EXPECT_EQ(clxgpio_pin_set_direction(r.chip, 1, static_cast<clx_io_mode>(0), 0), -CLX_EINVAL);
-  EXPECT_EQ(clxgpio_pin_set_direction(r.chip, 1, static_cast<clx_io_mode>(3), 0), -CLX_EINVAL);
-  EXPECT_EQ(clxgpio_pin_set_pull(r.chip, 1, static_cast<clx_pull>(0)), -CLX_EINVAL);
-  EXPECT_EQ(clxgpio_pin_set_pull(r.chip, 1, static_cast<clx_pull>(7)), -CLX_EINVAL);
-  EXPECT_EQ(clxgpio_chip_start(r.chip, static_cast<clx_start_kind>(0)), -CLX_EINVAL);
-  EXPECT_EQ(clxgpio_chip_start(r.chip, static_cast<clx_start_kind>(3)), -CLX_EINVAL);
-  EXPECT_EQ(clxgpio_chip_stop(r.chip, static_cast<clx_stop_kind>(0)), -CLX_EINVAL);
-  EXPECT_EQ(clxgpio_chip_stop(r.chip, static_cast<clx_stop_kind>(3)), -CLX_EINVAL);
+  EXPECT_EQ(clx_pin_set_direction(r.chip, 1, static_cast<clx_io_mode>(0), 0), -CLX_EINVAL);
+  EXPECT_EQ(clx_pin_set_direction(r.chip, 1, static_cast<clx_io_mode>(3), 0), -CLX_EINVAL);
+  EXPECT_EQ(clx_pin_set_pull(r.chip, 1, static_cast<clx_pull>(0)), -CLX_EINVAL);
+  EXPECT_EQ(clx_pin_set_pull(r.chip, 1, static_cast<clx_pull>(7)), -CLX_EINVAL);
+  EXPECT_EQ(clx_chip_start(r.chip, static_cast<clx_start_kind>(0)), -CLX_EINVAL);
+  EXPECT_EQ(clx_chip_start(r.chip, static_cast<clx_start_kind>(3)), -CLX_EINVAL);
+  EXPECT_EQ(clx_chip_stop(r.chip, static_cast<clx_stop_kind>(0)), -CLX_EINVAL);
+  EXPECT_EQ(clx_chip_stop(r.chip, static_cast<clx_stop_kind>(3)), -CLX_EINVAL);
   clx_storm_config storm{4, 0};  // rearm_ticks must be >= 1
-  EXPECT_EQ(clxgpio_storm_configure(r.chip, &storm), -CLX_EINVAL);
+  EXPECT_EQ(clx_storm_configure(r.chip, &storm), -CLX_EINVAL);
 
   EXPECT_TRUE(r.rec->log.empty()) << to_string(r.rec->log);
-  EXPECT_EQ(clxgpio_irq_is_connected(r.chip, 1), 0);
-  EXPECT_EQ(clxgpio_io_mode(r.chip, 1), 0);
-  EXPECT_EQ(clxgpio_pin_get_direction(r.chip, 1), 1);
+  EXPECT_EQ(clx_irq_is_connected(r.chip, 1), 0);
+  EXPECT_EQ(clx_io_connected_mode(r.chip, 1), 0);
+  EXPECT_EQ(clx_pin_get_direction(r.chip, 1), 1);
   // And the storm guard stayed off: a stuck level interrupt is never masked.
   clx_irq_config lvl = irq_cfg(CLX_IRQ_LEVEL, CLX_POL_HIGH);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 1, &lvl, 0), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 1, &lvl, 0), 0);
   r.drive(1, 1);
   for (int i = 0; i < 300; ++i) ASSERT_EQ(dispatch(r.chip, 0), (std::vector<Event>{level(1)})) << i;
 }
@@ -503,21 +503,21 @@ TEST(EngineBadInput, EnumFieldsOutsideTheEnumRangeFromC) {
   for (int bad : {9, -1, 0x7FFFFFFF, 256}) {
     clx_irq_config icfg = irq_cfg(CLX_IRQ_EDGE, CLX_POL_BOTH);
     poke(icfg.mode, bad);
-    EXPECT_EQ(clxgpio_irq_connect(r.chip, 1, &icfg, 0), -CLX_EINVAL) << bad;
-    EXPECT_EQ(clxgpio_irq_reconfigure(r.chip, 1, &icfg, 0), -CLX_EINVAL) << bad;
+    EXPECT_EQ(clx_irq_connect(r.chip, 1, &icfg, 0), -CLX_EINVAL) << bad;
+    EXPECT_EQ(clx_irq_reconfigure(r.chip, 1, &icfg, 0), -CLX_EINVAL) << bad;
     icfg = irq_cfg(CLX_IRQ_EDGE, CLX_POL_BOTH);
     poke(icfg.polarity, bad);
-    EXPECT_EQ(clxgpio_irq_connect(r.chip, 1, &icfg, 0), -CLX_EINVAL) << bad;
+    EXPECT_EQ(clx_irq_connect(r.chip, 1, &icfg, 0), -CLX_EINVAL) << bad;
     icfg = irq_cfg(CLX_IRQ_EDGE, CLX_POL_BOTH);
     poke(icfg.pull, bad);
-    EXPECT_EQ(clxgpio_irq_connect(r.chip, 1, &icfg, 0), -CLX_EINVAL) << bad;
+    EXPECT_EQ(clx_irq_connect(r.chip, 1, &icfg, 0), -CLX_EINVAL) << bad;
     clx_io_config io = io_cfg(CLX_IO_INPUT);
     poke(io.mode, bad);
-    EXPECT_EQ(clxgpio_io_connect(r.chip, 0, B(1), &io, 0), -CLX_EINVAL) << bad;
+    EXPECT_EQ(clx_io_connect(r.chip, 0, B(1), &io, 0), -CLX_EINVAL) << bad;
     io = io_cfg(CLX_IO_INPUT);
     poke(io.pull, bad);
-    EXPECT_EQ(clxgpio_io_connect(r.chip, 0, B(1), &io, 0), -CLX_EINVAL) << bad;
+    EXPECT_EQ(clx_io_connect(r.chip, 0, B(1), &io, 0), -CLX_EINVAL) << bad;
   }
-  EXPECT_EQ(clxgpio_irq_is_connected(r.chip, 1), 0);
-  EXPECT_EQ(clxgpio_io_mode(r.chip, 1), 0);
+  EXPECT_EQ(clx_irq_is_connected(r.chip, 1), 0);
+  EXPECT_EQ(clx_io_connected_mode(r.chip, 1), 0);
 }

@@ -14,20 +14,20 @@ const clx_irq_config kLevelHigh = irq_cfg(CLX_IRQ_LEVEL, CLX_POL_HIGH);
 
 uint64_t tick(clx_chip* chip, uint16_t bank) {
   uint64_t rearmed = 0xBAD;
-  EXPECT_EQ(clxgpio_storm_tick(chip, bank, &rearmed), 0);
+  EXPECT_EQ(clx_storm_tick(chip, bank, &rearmed), 0);
   return rearmed;
 }
 
 void configure(clx_chip* chip, uint16_t max_events, uint16_t rearm_ticks) {
   clx_storm_config cfg{max_events, rearm_ticks};
-  ASSERT_EQ(clxgpio_storm_configure(chip, &cfg), 0);
+  ASSERT_EQ(clx_storm_configure(chip, &cfg), 0);
 }
 
 // Pin 5, level high, held asserted with a one-event budget: the first dispatch delivers,
 // the second masks it as a storm.
 void storm_mask_pin5(SimRig& r, uint16_t rearm_ticks) {
   configure(r.chip, 1, rearm_ticks);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 5, &kLevelHigh, 0), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 5, &kLevelHigh, 0), 0);
   r.drive(5, 1);
   (void)tick(r.chip, 0);
   ASSERT_EQ(dispatch(r.chip, 0).size(), 1u);
@@ -40,7 +40,7 @@ void storm_mask_pin5(SimRig& r, uint16_t rearm_ticks) {
 
 TEST(EngineStorm, OffByDefault) {
   SimRig r(64, 32);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 5, &kLevelHigh, 0), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 5, &kLevelHigh, 0), 0);
   r.drive(5, 1);
   (void)tick(r.chip, 0);
   clx_dispatch raw{};
@@ -54,7 +54,7 @@ TEST(EngineStorm, OffByDefault) {
 TEST(EngineStorm, StuckLevelIsMaskedAfterMaxEventsAndRearmedAfterRearmTicks) {
   SimRig r(64, 32);
   configure(r.chip, 3, 2);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 5, &kLevelHigh, 0), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 5, &kLevelHigh, 0), 0);
   r.drive(5, 1);
   r.rec->clear();
   EXPECT_EQ(tick(r.chip, 0), 0u);
@@ -101,7 +101,7 @@ TEST(EngineStorm, StuckLevelIsMaskedAfterMaxEventsAndRearmedAfterRearmTicks) {
 TEST(EngineStorm, CountersStartOverEveryTick) {
   SimRig r(64, 32);
   configure(r.chip, 3, 1);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 5, &kLevelHigh, 0), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 5, &kLevelHigh, 0), 0);
   r.drive(5, 1);
   clx_dispatch raw{};
   for (int i = 0; i < 300; ++i) {
@@ -117,7 +117,7 @@ TEST(EngineStorm, CountersStartOverEveryTick) {
 TEST(EngineStorm, LevelThatMovedSinceTheSnapshotIsNotAStorm) {
   SimRig r(64, 32);
   configure(r.chip, 3, 1);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 5, &kLevelHigh, 0), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 5, &kLevelHigh, 0), 0);
   (void)tick(r.chip, 0);  // snapshot: low
   r.drive(5, 1);
   clx_dispatch raw{};
@@ -138,7 +138,7 @@ TEST(EngineStorm, ToggledActiveBothPinIsNotMasked) {
   configure(r.chip, 4, 1);
   clx_irq_config both = irq_cfg(CLX_IRQ_EDGE, CLX_POL_BOTH);
   r.drive(6, 1);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 6, &both, 0), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 6, &both, 0), 0);
   (void)tick(r.chip, 0);
   clx_dispatch raw{};
   int level = 1;
@@ -155,8 +155,8 @@ TEST(EngineStorm, ToggledActiveBothPinIsNotMasked) {
 TEST(EngineStorm, OnlyTheStormingPinIsMasked) {
   SimRig r(64, 32);
   configure(r.chip, 2, 1);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 5, &kLevelHigh, 0), 0);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 6, &kLevelHigh, 0), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 5, &kLevelHigh, 0), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 6, &kLevelHigh, 0), 0);
   r.drive(5, 1);
   (void)tick(r.chip, 0);
   EXPECT_EQ(dispatch(r.chip, 0), (std::vector<Event>{level(5)}));
@@ -174,12 +174,12 @@ TEST(EngineStorm, RearmRespectsAConsumerMaskAndUnmaskWaitsForRearm) {
   if (HasFatalFailure()) return;
 
   // The consumer masks and unmasks while storm-masked: the hardware stays masked.
-  ASSERT_EQ(clxgpio_irq_mask(r.chip, 5), 0);
+  ASSERT_EQ(clx_irq_mask(r.chip, 5), 0);
   r.rec->clear();
-  ASSERT_EQ(clxgpio_irq_unmask(r.chip, 5), 0);
+  ASSERT_EQ(clx_irq_unmask(r.chip, 5), 0);
   EXPECT_TRUE(r.rec->log.empty()) << to_string(r.rec->log);
   EXPECT_EQ(sim_peek(r, 0, sim::ENABLE), 0u);
-  ASSERT_EQ(clxgpio_irq_mask(r.chip, 5), 0);
+  ASSERT_EQ(clx_irq_mask(r.chip, 5), 0);
 
   // Re-armed while the consumer has it masked: reported, but not unmasked.
   r.rec->clear();
@@ -187,7 +187,7 @@ TEST(EngineStorm, RearmRespectsAConsumerMaskAndUnmaskWaitsForRearm) {
   std::vector<Access> expect{R(sim::LEVEL, B(5))};
   EXPECT_EQ(r.rec->log, expect) << to_string(r.rec->log);
   EXPECT_EQ(sim_peek(r, 0, sim::ENABLE), 0u);
-  ASSERT_EQ(clxgpio_irq_unmask(r.chip, 5), 0);
+  ASSERT_EQ(clx_irq_unmask(r.chip, 5), 0);
   EXPECT_EQ(sim_peek(r, 0, sim::ENABLE), B(5));
   EXPECT_EQ(dispatch(r.chip, 0), (std::vector<Event>{level(5)}));
 }
@@ -196,8 +196,8 @@ TEST(EngineStorm, DisconnectAndReconnectClearsTheStorm) {
   SimRig r(64, 32);
   storm_mask_pin5(r, 100);
   if (HasFatalFailure()) return;
-  ASSERT_EQ(clxgpio_irq_disconnect(r.chip, 5), 0);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 5, &kLevelHigh, 0), 0);
+  ASSERT_EQ(clx_irq_disconnect(r.chip, 5), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 5, &kLevelHigh, 0), 0);
   EXPECT_EQ(sim_peek(r, 0, sim::ENABLE), B(5));
   EXPECT_EQ(dispatch(r.chip, 0), (std::vector<Event>{level(5)}));
   EXPECT_EQ(tick(r.chip, 0), 0u) << "nothing left to re-arm";
@@ -207,7 +207,7 @@ TEST(EngineStorm, TurningItOffAgain) {
   SimRig r(64, 32);
   configure(r.chip, 1, 1);
   configure(r.chip, 0, 1);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 5, &kLevelHigh, 0), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 5, &kLevelHigh, 0), 0);
   r.drive(5, 1);
   (void)tick(r.chip, 0);
   for (int i = 0; i < 50; ++i) ASSERT_EQ(dispatch(r.chip, 0), (std::vector<Event>{level(5)})) << i;
@@ -217,7 +217,7 @@ TEST(EngineStorm, TurningItOffAgain) {
 TEST(EngineStorm, LargeThresholdsAreHonoured) {
   SimRig r(64, 32);
   configure(r.chip, 300, 300);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 5, &kLevelHigh, 0), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 5, &kLevelHigh, 0), 0);
   r.drive(5, 1);
   (void)tick(r.chip, 0);
   clx_dispatch raw{};
@@ -237,7 +237,7 @@ TEST(EngineStorm, LargeThresholdsAreHonoured) {
 
 TEST(EngineStorm, PinEnabledBehindTheEnginesBackIsMaskedAndReported) {
   SimRig r(64, 32);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 5, &kLevelHigh, 0), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 5, &kLevelHigh, 0), 0);
   r.drive(5, 1);
   // Pin 9 (line low, polarity low: asserted) and pin 10 (line high: quiet) enabled
   // by someone else.
@@ -263,15 +263,15 @@ TEST(EngineStorm, PinEnabledBehindTheEnginesBackIsMaskedAndReported) {
 
 TEST(EngineStorm, ActivePinTheConsumerMaskedIsRogueToo) {
   SimRig r(64, 32);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 5, &kLevelHigh, 0), 0);
-  ASSERT_EQ(clxgpio_irq_mask(r.chip, 5), 0);
+  ASSERT_EQ(clx_irq_connect(r.chip, 5, &kLevelHigh, 0), 0);
+  ASSERT_EQ(clx_irq_mask(r.chip, 5), 0);
   r.drive(5, 1);
   sim_poke(r, 0, sim::ENABLE, B(5));  // unmasked behind the engine's back
   clx_dispatch raw{};
   EXPECT_TRUE(dispatch(r.chip, 0, &raw).empty());
   EXPECT_EQ(raw.storm_masked, B(5));
   EXPECT_EQ(sim_peek(r, 0, sim::ENABLE), 0u);
-  ASSERT_EQ(clxgpio_irq_unmask(r.chip, 5), 0);
+  ASSERT_EQ(clx_irq_unmask(r.chip, 5), 0);
   EXPECT_EQ(dispatch(r.chip, 0), (std::vector<Event>{level(5)}));
 }
 
@@ -280,7 +280,7 @@ TEST(EngineStorm, ActivePinTheConsumerMaskedIsRogueToo) {
 // by the dispatch that finds nothing enabled active (its interrupt keeps firing).
 TEST(EngineStorm, RogueInTheOtherWordOfAWideBankIsFoundWhenNothingEnabledFires) {
   SimRig r(128, 64);
-  ASSERT_EQ(clxgpio_irq_connect(r.chip, 3, &kLevelHigh, 0), 0);  // LO word, line low: quiet
+  ASSERT_EQ(clx_irq_connect(r.chip, 3, &kLevelHigh, 0), 0);  // LO word, line low: quiet
   r.drive(40, 1);
   sim_poke(r, 0, sim::POLARITY, B(3) | B(40));  // both active high
   sim_poke(r, 0, sim::ENABLE, B(3) | B(40));  // pin 40: HI word bit 8, asserted

@@ -47,7 +47,7 @@ void PrintTo(const Event& e, std::ostream* os) {
 
 std::vector<Event> expire(clx_chip* chip, uint16_t bank, uint64_t mask, clx_dispatch* raw) {
   clx_dispatch d{};
-  int n = clxgpio_debounce_expired(chip, bank, mask, &d);
+  int n = clx_debounce_expired(chip, bank, mask, &d);
   if (n < 0) throw std::runtime_error("debounce_expired failed: " + std::to_string(n));
   if (raw) *raw = d;
   std::vector<Event> ev;
@@ -142,16 +142,16 @@ FakeClient::FakeClient(uint16_t total, uint8_t per_bank, uint32_t caps) {
 }
 
 clx_chip* FakeClient::make_chip() {
-  long need = clxgpio_chip_storage_size(&desc);
+  long need = clx_chip_storage_size(&desc);
   if (need <= 0) throw std::runtime_error("fake storage size " + std::to_string(need));
   mem = std::make_unique<Storage>(static_cast<size_t>(need));
-  int rc = clxgpio_chip_create(mem->data(), mem->size(), &desc, &ops, this, &chip);
+  int rc = clx_chip_create(mem->data(), mem->size(), &desc, &ops, this, &chip);
   if (rc != 0) throw std::runtime_error("fake chip_create " + std::to_string(rc));
-  if (clxgpio_chip_start(chip, CLX_START_FIRST) != 0) throw std::runtime_error("fake start");
+  if (clx_chip_start(chip, CLX_START_FIRST) != 0) throw std::runtime_error("fake start");
   calls.clear();
   return chip;
 }
 
-FakeClient::~FakeClient() { clxgpio_chip_destroy(chip); }
+FakeClient::~FakeClient() { clx_chip_destroy(chip); }
 
 }  // namespace clxtest

@@ -83,10 +83,10 @@ inline Event edge(uint16_t pin) { return Event{pin, CLX_EVENT_EDGE, 0}; }
 inline Event level(uint16_t pin) { return Event{pin, CLX_EVENT_LEVEL, 0}; }
 constexpr uint8_t ASSERTED = CLX_EVENT_ASSERTED;
 
-// clxgpio_pin_debounce()'s value, or its -errno.
+// clx_pin_debounce()'s value, or its -errno.
 inline int debounce_of(clx_chip* chip, uint16_t pin) {
   clx_u16 centi_ms = 0;
-  int rc = clxgpio_pin_debounce(chip, pin, &centi_ms);
+  int rc = clx_pin_debounce(chip, pin, &centi_ms);
   return rc != 0 ? rc : centi_ms;
 }
 

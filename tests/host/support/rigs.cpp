@@ -11,17 +11,17 @@ static void must(int rc, const char* what) {
 
 // Allocates the engine storage a controller needs, creates the chip on it and starts it.
 static clx_chip* create_started(const clx_controller& c, std::unique_ptr<Storage>* mem) {
-  long need = clxgpio_chip_storage_size(&c.desc);
+  long need = clx_chip_storage_size(&c.desc);
   if (need <= 0) throw std::runtime_error("storage size");
   *mem = std::make_unique<Storage>(static_cast<size_t>(need));
   clx_chip* chip = nullptr;
-  must(clxgpio_chip_create((*mem)->data(), (*mem)->size(), &c.desc, c.ops, c.ctx, &chip), "chip_create");
-  must(clxgpio_chip_start(chip, CLX_START_FIRST), "start");
+  must(clx_chip_create((*mem)->data(), (*mem)->size(), &c.desc, c.ops, c.ctx, &chip), "chip_create");
+  must(clx_chip_start(chip, CLX_START_FIRST), "start");
   return chip;
 }
 
 Pl061Rig::Pl061Rig() {
-  must(clxgpio_pl061_init(ctl.data(), ctl.size(), &window, &controller), "pl061_init");
+  must(clx_pl061_init(ctl.data(), ctl.size(), &window, &controller), "pl061_init");
   chip = create_started(controller, &mem);
   rec.clear();
 }
@@ -41,9 +41,9 @@ SimRig::SimRig(uint16_t total_pins, uint8_t pins_per_bank, clx_sim_attach attach
   must(clx_simhw_init(hw_mem->data(), hw_mem->size(), total_pins, pins_per_bank, line, this, &hw),
        "simhw_init");
   rec = std::make_unique<Recorder>(&clx_simhw_bus, hw);
-  long ctl_need = clxgpio_sim_storage_size(total_pins, pins_per_bank);
+  long ctl_need = clx_simgpio_storage_size(total_pins, pins_per_bank);
   ctl = std::make_unique<Storage>(static_cast<size_t>(ctl_need));
-  must(clxgpio_sim_init(ctl->data(), ctl->size(), &Recorder::bus, rec.get(), total_pins, pins_per_bank,
+  must(clx_simgpio_init(ctl->data(), ctl->size(), &Recorder::bus, rec.get(), total_pins, pins_per_bank,
                         attach, &controller),
        "sim_init");
   chip = create_started(controller, &mem);
@@ -52,7 +52,7 @@ SimRig::SimRig(uint16_t total_pins, uint8_t pins_per_bank, clx_sim_attach attach
 
 std::vector<Event> dispatch(clx_chip* chip, uint16_t bank, clx_dispatch* raw) {
   clx_dispatch d{};
-  int n = clxgpio_irq_dispatch(chip, bank, &d);
+  int n = clx_irq_dispatch(chip, bank, &d);
   if (n < 0) throw std::runtime_error("dispatch failed: " + std::to_string(n));
   if (raw) *raw = d;
   std::vector<Event> ev;

@@ -32,13 +32,13 @@ struct Pl061Rig {
   Pl061Model hw;
   Recorder rec{&Pl061Model::bus, &hw};
   MmioWindow window{&Recorder::bus, &rec};
-  Storage ctl{static_cast<size_t>(clxgpio_pl061_storage_size())};
+  Storage ctl{static_cast<size_t>(clx_pl061_storage_size())};
   std::unique_ptr<Storage> mem;
   clx_controller controller{};
   clx_chip* chip = nullptr;
 
   Pl061Rig();
-  ~Pl061Rig() { clxgpio_chip_destroy(chip); }
+  ~Pl061Rig() { clx_chip_destroy(chip); }
   Pl061Rig(const Pl061Rig&) = delete;
   Pl061Rig& operator=(const Pl061Rig&) = delete;
 };
@@ -59,7 +59,7 @@ struct SimRig {
 
   SimRig(uint16_t total_pins = 128, uint8_t pins_per_bank = 32,
          clx_sim_attach attach = CLX_SIM_MEMORY_MAPPED);
-  ~SimRig() { clxgpio_chip_destroy(chip); }
+  ~SimRig() { clx_chip_destroy(chip); }
   SimRig(const SimRig&) = delete;
   SimRig& operator=(const SimRig&) = delete;
 
