@@ -10,7 +10,6 @@
 
 TOP := $(patsubst %/,%,$(dir $(abspath $(lastword $(MAKEFILE_LIST)))))
 BUILD := $(TOP)/build
-RESULTS := $(BUILD)/results
 TOOLS := $(TOP)/tools
 
 .PHONY: all deps check host-test engine-abi-check check-clean summary clean
@@ -27,7 +26,7 @@ engine-abi-check: deps
 	$(TOP)/tests/abi/engine-abi-check.sh
 
 check-clean:
-	@rm -rf $(RESULTS)
+	@$(TOP)/tests/lib/results.sh clear
 
 # Every stage records its counts and never stops the others; the summary decides. The
 # stages run in a sub-make started after deps, and nothing here is computed from the
@@ -39,17 +38,17 @@ CHECK_STAGES := check-host check-abi check-kunit check-acpi check-e2e
 check: check-clean deps
 	@$(MAKE) --no-print-directory -k $(CHECK_STAGES) || true
 	@echo "== make check summary"
-	@$(TOP)/tests/summary.sh
+	@$(TOP)/tests/lib/results.sh summary
 
 check-host:
 	-$(TOP)/tests/host/run-host-tests.sh
 
 check-abi:
-	-$(TOP)/tests/record.sh engine-abi-check $(TOP)/tests/abi/engine-abi-check.sh
+	-$(TOP)/tests/lib/results.sh run engine-abi-check $(TOP)/tests/abi/engine-abi-check.sh
 
 # KUnit in QEMU: records the case counts ("P F") from kunit.sh's KUNIT line.
 check-kunit:
-	-$(TOP)/tests/kunit/check-kunit.sh $(RESULTS)/kunit-$(KERNEL).count $(MAKE) --no-print-directory qemu-kunit KERNEL=$(KERNEL)
+	-$(TOP)/tests/kunit/check-kunit.sh kunit-$(KERNEL) $(MAKE) --no-print-directory qemu-kunit KERNEL=$(KERNEL)
 
 check-e2e:
 	-KERNEL=$(KERNEL) $(TOP)/tests/e2e/run-e2e.sh

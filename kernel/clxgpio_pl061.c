@@ -33,7 +33,7 @@ static int clxgpio_pl061_probe(struct amba_device *adev, const struct amba_id *i
 	if (IS_ERR(p->base))
 		return PTR_ERR(p->base);
 	ret = clx_pl061_init(p->ctl_storage, ctl_size, (void __force *)p->base,
-				 &p->cg.host.ctl);
+			     &p->cg.host.ctl);
 	if (ret)
 		return ret;
 	if (adev->irq[0] <= 0)

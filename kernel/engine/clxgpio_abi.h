@@ -246,7 +246,7 @@ long clx_chip_storage_size(const struct clx_controller_desc *desc);
  * and ctx, not to desc.
  */
 int clx_chip_create(void *storage, clx_size size, const struct clx_controller_desc *desc,
-			const struct clx_client_ops *ops, void *ctx, struct clx_chip **out);
+		    const struct clx_client_ops *ops, void *ctx, struct clx_chip **out);
 
 /* [may sleep] Destroys the chip object (storage stays the caller's). */
 void clx_chip_destroy(struct clx_chip *chip);
@@ -273,7 +273,7 @@ int clx_chip_stop(struct clx_chip *chip, enum clx_stop_kind kind);
 
 /* ---- Pin configuration (Linux gpiolib model: no ownership) [may sleep] ---- */
 int clx_pin_set_direction(struct clx_chip *chip, clx_u16 pin, enum clx_io_mode mode,
-			      int value);
+			  int value);
 /* 1 = input, 0 = output (GPIO_LINE_DIRECTION_*), or -errno. [atomic] */
 int clx_pin_get_direction(const struct clx_chip *chip, clx_u16 pin);
 int clx_pin_set_pull(struct clx_chip *chip, clx_u16 pin, enum clx_pull pull);
@@ -301,7 +301,7 @@ int clx_pin_write(struct clx_chip *chip, clx_u16 pin, int value);
  * -CLX_EACCES on firmware-reserved pins. All-or-nothing.
  */
 int clx_io_connect(struct clx_chip *chip, clx_u16 bank, clx_u64 mask,
-		       const struct clx_io_config *cfg, clx_u32 flags);
+		   const struct clx_io_config *cfg, clx_u32 flags);
 int clx_io_disconnect(struct clx_chip *chip, clx_u16 bank, clx_u64 mask);
 /* Connected I/O mode of a pin: CLX_IO_INPUT/OUTPUT, 0 if none, or -errno. */
 int clx_io_connected_mode(const struct clx_chip *chip, clx_u16 pin);
@@ -324,12 +324,12 @@ int clx_irq_set_asserted_high(struct clx_chip *chip, clx_u16 pin, int asserted_h
  * later shared connects must ask for the same configuration.
  */
 int clx_irq_connect(struct clx_chip *chip, clx_u16 pin, const struct clx_irq_config *cfg,
-			clx_u32 flags);
+		    clx_u32 flags);
 /* Disconnect one consumer; the last one disables the pin. */
 int clx_irq_disconnect(struct clx_chip *chip, clx_u16 pin);
 /* [atomic; LOCKING: bank lock] Change trigger of a connected pin (Linux set_type). */
 int clx_irq_reconfigure(struct clx_chip *chip, clx_u16 pin, const struct clx_irq_config *cfg,
-			    clx_u32 flags);
+			clx_u32 flags);
 /* [atomic; LOCKING: bank lock] Consumer mask/unmask; masking keeps configuration. */
 int clx_irq_mask(struct clx_chip *chip, clx_u16 pin);
 int clx_irq_unmask(struct clx_chip *chip, clx_u16 pin);
@@ -349,7 +349,7 @@ int clx_irq_dispatch(struct clx_chip *chip, clx_u16 bank, struct clx_dispatch *o
  * changes that stayed stable for the whole timeout. Returns the event count.
  */
 int clx_debounce_expired(struct clx_chip *chip, clx_u16 bank, clx_u64 mask,
-			     struct clx_dispatch *out);
+			 struct clx_dispatch *out);
 
 /* [may sleep] Storm guard thresholds (default: 0 = off). */
 int clx_storm_configure(struct clx_chip *chip, const struct clx_storm_config *cfg);

@@ -56,7 +56,7 @@ int clxhost_init(struct clxhost *host, struct device *dev, struct fwnode_handle 
 	if (!mem)
 		return -ENOMEM;
 	ret = clx_chip_create(mem, size, &host->ctl.desc, host->ctl.ops, host->ctl.ctx,
-				  &host->chip);
+			      &host->chip);
 	if (ret)
 		return dev_err_probe(dev, ret, "engine refused the controller\n");
 

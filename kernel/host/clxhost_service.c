@@ -26,7 +26,8 @@ static void clxhost_deliver(struct clxhost *host, u16 bank, const struct clx_dis
 void clxhost_debounce_start(struct clxhost *host, u16 bank, u64 pins)
 {
 	while (pins) {
-		struct clxhost_pin *p = &host->pin_timers[bank * host->pins_per_bank + __ffs64(pins)];
+		unsigned int pin = bank * host->pins_per_bank + __ffs64(pins);
+		struct clxhost_pin *p = &host->pin_timers[pin];
 		clx_u16 timeout = 0;
 		u64 ns;
 
@@ -77,7 +78,7 @@ static void clxhost_debounce_expire(struct clxhost_pin *p)
 
 	clxhost_lock_service(host);
 	n = clx_debounce_expired(host->chip, bank,
-				     BIT_ULL(p->pin % host->pins_per_bank), &d);
+				 BIT_ULL(p->pin % host->pins_per_bank), &d);
 	clxhost_unlock_service(host);
 	if (n > 0)
 		clxhost_deliver(host, bank, &d);

@@ -8,7 +8,7 @@
 # and nothing may splat. Then rmmod: refused while the chip is bound (the requested _AEI
 # interrupt holds a reference on the module, as any consumer's interrupt does), and clean
 # after the chip is unbound (gpiolib-acpi frees the event on remove): the documented way
-# (README "On a board"). Records build/results/acpi-<kernel>.count.
+# (README "On a board"). Records result acpi-<kernel> (tests/lib/results.sh).
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 kernel=${KERNEL:-6.12}
@@ -39,7 +39,5 @@ else
 	echo "FAIL acpi-rmmod: $(grep -E '^RMMOD-' "$log" | tr '\n' ' ')"
 	ok2=0
 fi
-mkdir -p "$top/build/results"
-echo "$((ok + ok2)) $((2 - ok - ok2))" > "$top/build/results/acpi-$kernel.count"
 rm -f "$log" "$sock"
-[ "$ok" -eq 1 ] && [ "$ok2" -eq 1 ]
+"$top/tests/lib/results.sh" record "acpi-$kernel" $((ok + ok2)) $((2 - ok - ok2))

@@ -4,15 +4,13 @@
 # a missing tree, a tree without Module.symvers, a non-arm64 kernel, a kernel without
 # GPIOLIB, KUnit asked for on a kernel without it, another ARCH, and a missing C++
 # compiler (the last against the real 6.12 test kernel, with a compiler directory that
-# has the kernel's gcc but no g++). Records build/results/build-checks.count.
+# has the kernel's gcc but no g++). Records result build-checks (tests/lib/results.sh).
 set -uo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
-results=$top/build/results
 work=$(mktemp -d "${TMPDIR:-/tmp}/clx-badtree-XXXXXX")
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$results"
 pass=0 fail=0
 
 # expect NAME PATTERN ENV... : build-module.sh fails, its stderr has exactly one line
@@ -77,6 +75,4 @@ else
 	fail=$((fail + 1))
 fi
 
-echo "$pass $fail" >"$results/build-checks.count"
-echo "build-checks: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+"$top/tests/lib/results.sh" record build-checks "$pass" "$fail"

@@ -5,7 +5,7 @@
 # find nothing new. PASS/FAIL lines as the e2e scripts print them; the KUnit dmesg between
 # CLX-KTAP-BEGIN/END for kunit.sh --parse. Sanitizer and lockdep reports are caught by the
 # initramfs /init (CLX-SPLAT lines), which run-debug.sh counts.
-. /extra/lib.sh
+. /extra/guest-lib.sh
 KML=/sys/kernel/debug/kmemleak
 
 kml() { echo "$1" >$KML; }
@@ -45,7 +45,7 @@ mark=$(dmesg | wc -l)
 # ---- clxgpio, then the KUnit suites (they run while their module loads) ----
 if ! insmod /extra/clxgpio.ko; then
 	ko insmod-clxgpio "insmod /extra/clxgpio.ko failed"
-	summary
+	finish
 	exit
 fi
 ok insmod-clxgpio
@@ -79,4 +79,4 @@ fi
 dmesg | tail -n +$((mark + 1)) | grep -E 'ODEBUG:|kmemleak: .*(disabled|[Ee]rror|fail)' \
 	>/tmp/reports
 check debug-reports "$(head -n1 /tmp/reports)" test ! -s /tmp/reports
-summary
+finish

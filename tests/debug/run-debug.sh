@@ -4,9 +4,9 @@
 # objects + lockdep), builds clxgpio.ko and clxgpio_kunit.ko against it in
 # build/module-$KERNEL-debug, and boots it once with tests/debug/guest-debug.sh: kmemleak
 # cleared after boot, clxgpio and the KUnit suites, tests/e2e badinput.sh and lifecycle.sh,
-# rmmod clxgpio, kmemleak scans. Records "passed failed" in build/results/
-#   debug-kunit-$KERNEL.count   the KUnit cases (tools/qemu/kunit.sh --parse)
-#   debug-e2e-$KERNEL.count     the e2e checks and the stage's own: kmemleak on and clean
+# rmmod clxgpio, kmemleak scans. Records two results (tests/lib/results.sh):
+#   debug-kunit-$KERNEL         the KUnit cases (tools/qemu/kunit.sh --parse)
+#   debug-e2e-$KERNEL           the e2e checks and the stage's own: kmemleak on and clean
 #                               after rmmod, module load/unload, no report in dmesg; one
 #                               more failure for any KASAN/UBSAN/lockdep/WARNING/BUG report
 #                               (CLX-SPLAT) and for a VM that died or timed out
@@ -15,19 +15,17 @@
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 KERNEL=${KERNEL:-6.12}
-results=$top/build/results
-kcount=$results/debug-kunit-$KERNEL.count
-ecount=$results/debug-e2e-$KERNEL.count
+record=$top/tests/lib/results.sh
 log=$top/build/debug-$KERNEL.log
 blog=$top/build/debug-$KERNEL-build.log
 mdir=$top/build/module-$KERNEL-debug
-mkdir -p "$results"
 rm -f "$log"
 
 now() { date +%s; }
 give_up() { # give_up WHAT: the stage could not run; both records fail once
 	echo "debug-$KERNEL: $1"
-	echo "0 1" >"$kcount"; echo "0 1" >"$ecount"
+	"$record" record "debug-kunit-$KERNEL" 0 1
+	"$record" record "debug-e2e-$KERNEL" 0 1
 	exit 1
 }
 
@@ -44,10 +42,8 @@ t2=$(now)
 
 extra=$top/build/debug-extra
 rm -rf "$extra" && mkdir -p "$extra"
-# lib.sh with lib-debug.sh after it: kmalloc object counts without the KASAN quarantine.
-if ! cat "$top/tests/e2e/lib.sh" "$here/lib-debug.sh" >"$extra/lib.sh" ||
-	! cp "$top/tests/e2e/badinput.sh" "$top/tests/e2e/lifecycle.sh" "$here/guest-debug.sh" \
-		"$mdir/clxgpio.ko" "$mdir/clxgpio_kunit.ko" "$extra/"; then
+if ! cp "$top/tests/lib/guest-lib.sh" "$top/tests/e2e/badinput.sh" "$top/tests/e2e/lifecycle.sh" \
+		"$here/guest-debug.sh" "$mdir/clxgpio.ko" "$mdir/clxgpio_kunit.ko" "$extra/"; then
 	give_up "copying the guest files failed"
 fi
 # The e2e scripts' static arm64 helpers (line-events, ...), built as run-e2e.sh builds them.
@@ -64,40 +60,31 @@ t3=$(now)
 [ -f "$log" ] || give_up "the VM left no console log (vm.sh exit $rc)"
 
 # KUnit: the KTAP the guest printed.
-kout=$("$top/tools/qemu/kunit.sh" --parse "$log")
-echo "$kout" | grep -E '^(FAIL|kunit: suite|kunit: a suite)'
-line=$(echo "$kout" | grep -E '^KUNIT passed=[0-9]+ failed=[0-9]+$' | tail -n1)
-if [ -n "$line" ]; then
-	echo "$line" | sed -E 's/^KUNIT passed=([0-9]+) failed=([0-9]+)$/\1 \2/' >"$kcount"
-else
-	echo "0 1" >"$kcount"
-fi
-read -r kp kf <"$kcount"
-[ $((kp + kf)) -gt 0 ] || { kf=1; echo "0 1" >"$kcount"; }
+"$top/tools/qemu/kunit.sh" --parse "$log" >"$log.kunit"
+grep -E '^(FAIL|kunit: suite|kunit: a suite)' "$log.kunit"
+"$record" kunit "debug-kunit-$KERNEL" "$log.kunit"
+kstatus=$?
+rm -f "$log.kunit"
 
 # e2e and the stage's own checks: PASS/FAIL lines outside the dmesg dumps, counted as
 # printed, so a guest that died half-way still counts what ran.
 awk '/^CLX-(KTAP|DMESG)-BEGIN$/ { skip = 1 } /^CLX-(KTAP|DMESG)-END$/ { skip = 0; next }
 	!skip && /^(PASS|FAIL|INFO|KMEMLEAK:) /' "$log" >"$log.results"
-grep -E '^(FAIL|INFO|KMEMLEAK:) ' "$log.results"
-p=$(grep -c '^PASS ' "$log.results"); f=$(grep -c '^FAIL ' "$log.results")
-rm -f "$log.results"
+grep -E '^(INFO|KMEMLEAK:) ' "$log.results"
 splats=$(grep -c '^CLX-SPLAT: ' "$log")
 if [ "$splats" -gt 0 ]; then
-	echo "FAIL debug-splat: $splats report line(s) in dmesg (first lines below; full dmesg in $log)"
+	echo "FAIL debug-splat: $splats report line(s) in dmesg (full dmesg in $log)" >>"$log.results"
 	grep '^CLX-SPLAT: ' "$log" | head -n 20
-	f=$((f + 1))
 fi
 case $rc in
 0 | 1 | 126) ;;	# CMD's status (its FAILs are counted) or a splat (counted above)
-*) echo "FAIL debug-vm: vm.sh exit $rc (124 timeout, 125 died or a module failed to load)"
-   f=$((f + 1)) ;;
+*) echo "FAIL debug-vm: vm.sh exit $rc (124 timeout, 125 died or a module failed to load)" \
+	>>"$log.results" ;;
 esac
-[ $((p + f)) -gt 0 ] || f=1
-echo "$p $f" >"$ecount"
-
-echo "debug-$KERNEL: kunit $kp passed, $kf failed; e2e $p passed, $f failed"
+"$record" lines "debug-e2e-$KERNEL" "$log.results" >"$log.recorded"
+estatus=$?
+grep -v '^PASS ' "$log.recorded"
+rm -f "$log.results" "$log.recorded"
 echo "debug-$KERNEL: times: kernel $((t1 - t0)) s, modules $((t2 - t1)) s, VM $((t3 - t2)) s" \
 	"(log $log)"
-echo "debug-$KERNEL: $((kp + p)) passed, $((kf + f)) failed"
-[ "$kf" -eq 0 ] && [ "$f" -eq 0 ]
+[ "$kstatus" -eq 0 ] && [ "$estatus" -eq 0 ]

@@ -9,7 +9,7 @@
 # DKMS through dkms.conf, and boots Debian's kernel in QEMU virt: tools/handover.sh moves the
 # built-in gpio-pl061's PL061 to clxgpio and back, libgpiod, the power button, a simulated
 # controller and gpio-sim.sh run through clxgpio; a second boot uses
-# initcall_blacklist=pl061_gpio_driver_init. Records build/results/distro-<series>.count.
+# initcall_blacklist=pl061_gpio_driver_init. Records result distro-<series> (tests/lib/results.sh).
 
 DISTRO_SERIES := 6.1 6.12
 KDISTRO ?= 6.12
@@ -17,7 +17,7 @@ CHECK_STAGES += $(addprefix check-distro-,$(DISTRO_SERIES))
 
 .PHONY: distro $(addprefix check-distro-,$(DISTRO_SERIES))
 
-# A stage never stops the others: its result is in the .count file.
+# A stage never stops the others: its result is recorded (tests/lib/results.sh).
 $(addprefix check-distro-,$(DISTRO_SERIES)): check-distro-%:
 	-$(TOP)/tests/distro/run-distro.sh $*
 

@@ -1,7 +1,7 @@
 #!/bin/sh
 # guest-distro.sh MODE RELEASE: clxgpio on Debian's own arm64 kernel, run in the guest by
-# run-distro.sh (busybox, libgpiod 1.6 tools). /extra holds clxgpio.ko, handover.sh and the
-# e2e helpers lib.sh and selftest-gpio-sim.sh. Prints PASS/FAIL per check.
+# run-distro.sh (busybox, libgpiod 1.6 tools). /extra holds clxgpio.ko, handover.sh,
+# guest-lib.sh and the e2e selftest-gpio-sim.sh. Prints PASS/FAIL per check.
 #
 #   handover   gpio-pl061 (built in) owns the PL061 at boot: clxgpio.ko installed as DKMS
 #              does and modprobe'd (taint O+E only); tools/handover.sh moves the PL061 and
@@ -16,7 +16,7 @@
 #              follows; rmmod refused while gpio-keys holds the button's interrupt.
 mode=${1:-handover}
 want_release=${2:-}
-. /extra/lib.sh
+. /extra/guest-lib.sh
 PL=9030000.pl061
 PLDEV=/sys/bus/amba/devices/$PL
 KEYS=/sys/bus/platform/devices/gpio-keys
@@ -26,7 +26,7 @@ pl_driver() { [ -e $PLDEV/driver ] && basename "$(readlink $PLDEV/driver)"; }
 keys_bound() { [ -e $KEYS/driver ]; }
 pl_chip() { for c in $PLDEV/gpiochip*; do [ -e "$c" ] && basename "$c"; return; done; }
 wait_for() { # wait_for SECONDS CMD...: polls CMD every 0.1 s
-	_w=$(($1 * 10)); shift	# not n: lib.sh's check() keeps its name there
+	_w=$(($1 * 10)); shift	# not n: guest-lib.sh's check() keeps its name there
 	until "$@"; do _w=$((_w - 1)); [ $_w -gt 0 ] || return 1; sleep 0.1; done
 }
 line3_used() { gpioinfo "$(pl_chip)" | grep 'line   3:' | grep -q 'used'; }
@@ -79,7 +79,7 @@ if [ "$mode" = blacklist ]; then
 		test ! -e /sys/bus/amba/drivers/pl061_gpio
 	check pl061-unbound "PL061 bound to '$(pl_driver)' before clxgpio" test -z "$(pl_driver)"
 	check keys-waiting "gpio-keys bound without a GPIO chip" sh -c '! [ -e '$KEYS'/driver ]'
-	load || { summary; exit 1; }
+	load || exit 1
 	check pl061-clxgpio "PL061 bound to '$(pl_driver)'" test "$(pl_driver)" = clxgpio-pl061
 	check keys-bound "gpio-keys did not probe after clxgpio" wait_for 5 keys_bound
 	check keys-line3 "gpioinfo: line 3 not used by gpio-keys" line3_used
@@ -99,14 +99,14 @@ if [ "$mode" = blacklist ]; then
 	check rmmod "rmmod after unbind failed" rmmod clxgpio
 	dmesg_new | grep -iE 'still requested|warn|bug' >/tmp/bad.txt
 	check unbind-log "kernel log: $(head -n3 /tmp/bad.txt | tr '\n' ' ')" test ! -s /tmp/bad.txt
-	summary
+	finish
 	exit
 fi
 
 check pl061-builtin "PL061 bound to '$(pl_driver)' at boot" test "$(pl_driver)" = pl061_gpio
 echo "  device links of $PL: $(cd $PLDEV && echo consumer:*)"
 check keys-bound "gpio-keys not bound" keys_bound
-load || { summary; exit 1; }
+load || exit 1
 check modprobe-leaves-pl061 "clxgpio took the PL061 from '$(pl_driver)'" \
 	test "$(pl_driver)" = pl061_gpio
 
@@ -158,19 +158,18 @@ else
 fi
 
 # ---- simulated controller through clxgpio's configfs ----
-CFS=/sys/kernel/config/clxgpio
+CFS=$CLX_CFS
 d=$CFS/distro
-mkdir -p $d/bank0 && echo 8 >$d/bank0/num_lines && echo distro-sim >$d/bank0/label &&
-	echo 1 >$d/live
+sim_up $d num_lines=8 label=distro-sim
 check sim-live "configfs device did not go live" test "$(cat $d/live 2>/dev/null)" = 1
-chip=$(cat $d/bank0/chip_name)
-sys=/sys/devices/platform/$(cat $d/dev_name)/$chip
-pull() { echo "$2" >"$sys/sim_gpio$1/pull"; }
+chip=$(sim_chip $d)
+sys=$(sim_sys $d)
+pull() { sim_pull $sys $1 $2; }
 check sim-gpiodetect "gpiodetect lacks distro-sim" sh -c "gpiodetect | grep -q '^$chip \[distro-sim\] (8 lines)'"
 pull 1 pull-up; a=$(gpioget $chip 1); pull 1 pull-down; b=$(gpioget $chip 1)
 check sim-gpioget "pull-up/down read $a/$b" test "$a$b" = 10
-gpioset -m time -s 1 $chip 2=1 & p=$!; sleep 0.4; a=$(cat $sys/sim_gpio2/value); wait $p
-gpioset -m time -s 1 $chip 2=0 & p=$!; sleep 0.4; b=$(cat $sys/sim_gpio2/value); wait $p
+gpioset -m time -s 1 $chip 2=1 & p=$!; sleep 0.4; a=$(sim_value $sys 2); wait $p
+gpioset -m time -s 1 $chip 2=0 & p=$!; sleep 0.4; b=$(sim_value $sys 2); wait $p
 check sim-gpioset "sim sees $a/$b for 1/0" test "$a$b" = 10
 pull 4 pull-down
 gpiomon -n 16 $chip 4 >/tmp/mon 2>&1 & mpid=$!
@@ -181,9 +180,9 @@ wait $mpid 2>/dev/null
 got=$(sed -n 's/^event: *\([A-Z]*\) EDGE.*/\1/p' /tmp/mon | tr '\n' ' ')
 want=$(for _ in 1 2 3 4 5 6 7 8; do printf 'RISING FALLING '; done)
 check sim-gpiomon-both "got '$got'" test "$got" = "$want"
-echo 0 >$d/live && rmdir $d/bank0 $d
+sim_rm $d
 check sim-teardown "device left in configfs" test ! -d $d
-sh /extra/selftest-gpio-sim.sh $CFS | grep -v '^e2e-count'
+sh /extra/selftest-gpio-sim.sh $CFS
 
 # ---- back to gpio-pl061 ----
 sh /extra/handover.sh $PL pl061_gpio 2>&1 | sed 's/^/  | /'
@@ -200,8 +199,8 @@ check rmmod-clean "clxgpio's configfs left, or PL061 on '$(pl_driver)'" \
 dmesg_mark
 if load gpio_sim_compat=1; then
 	check compat-leaves-pl061 "PL061 bound to '$(pl_driver)'" test "$(pl_driver)" = pl061_gpio
-	sh /extra/selftest-gpio-sim.sh /sys/kernel/config/gpio-sim | grep -v '^e2e-count' |
+	sh /extra/selftest-gpio-sim.sh $SIM_CFS |
 		sed -E 's/^(PASS|FAIL) gpio-sim.sh/\1 gpio-sim.sh-compat/'
 	check compat-rmmod "rmmod clxgpio failed" rmmod clxgpio
 fi
-summary
+finish

@@ -11,8 +11,8 @@
 #      (the host presses the power button over QMP when the guest asks)
 #   5. boot again with initcall_blacklist=pl061_gpio_driver_init and the `make module` .ko:
 #      guest-distro.sh blacklist
-# Prints one PASS/FAIL line per check, records "passed failed" in
-# build/results/distro-<SERIES>.count and keeps the logs in build/distro-<SERIES>/.
+# Prints one PASS/FAIL line per check, records result distro-<SERIES>
+# (tests/lib/results.sh) and keeps the logs in build/distro-<SERIES>/.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -21,18 +21,16 @@ series=${1:-}
 case $series in 6.1 | 6.12) ;; *) echo "usage: run-distro.sh 6.1|6.12" >&2; exit 2 ;; esac
 stage=distro-$series
 out=$top/build/$stage
-results=$top/build/results
 rm -rf "$out"
-mkdir -p "$out" "$results"
+mkdir -p "$out"
 
 main() {
 	pass=0 fail=0 start=$(date +%s)
 	ok() { echo "PASS $1"; pass=$((pass + 1)); }
 	ko() { echo "FAIL $1: $2"; fail=$((fail + 1)); }
 	finish() {
-		[ $((pass + fail)) -gt 0 ] || fail=1
-		echo "$pass $fail" >"$results/$stage.count"
-		echo "$stage: $pass passed, $fail failed ($(($(date +%s) - start)) s; logs in $out)"
+		"$top/tests/lib/results.sh" record "$stage" "$pass" "$fail" || true
+		echo "$stage: $(($(date +%s) - start)) s; logs in $out"
 	}
 	trap finish EXIT
 	# step NAME CMD...: runs CMD with its output in $out/NAME.log; PASS, or FAIL with the tail.
@@ -99,7 +97,7 @@ main() {
 		local name=$1 mode=$2 ko=$3 extra=$out/extra-$1 sock=$out/qmp-$1 rc=0 t=$SECONDS
 		if [ ! -f "$ko" ]; then ko "$name" "no $ko to boot with"; return; fi
 		mkdir -p "$extra"
-		cp "$here/guest-distro.sh" "$top/tools/handover.sh" "$top/tests/e2e/lib.sh" \
+		cp "$here/guest-distro.sh" "$top/tools/handover.sh" "$top/tests/lib/guest-lib.sh" \
 			"$top/tests/e2e/selftest-gpio-sim.sh" "$extra/"
 		cp "$ko" "$extra/clxgpio.ko"
 		KDIR=$dir/vm EXTRA=$extra QMP_SOCK=$sock LOG=$out/$name.log APPEND=${4:-} TIMEOUT=400 \

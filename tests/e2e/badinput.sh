@@ -2,36 +2,20 @@
 # Bad input, run in the guest: every case runs against clxgpio's configfs/sysfs and
 # against upstream gpio-sim in the same boot. Both must refuse it with the error the
 # gpio-sim source gives (or, where gpio-sim accepts it, both accept it). A failed
-# activation must leave nothing behind. Prints PASS/FAIL lines and "e2e-count P F".
-. /extra/lib.sh
-CLX=/sys/kernel/config/clxgpio
-UP=/sys/kernel/config/gpio-sim
+# activation must leave nothing behind. Prints PASS/FAIL lines.
+. /extra/guest-lib.sh
+CLX=$CLX_CFS
+UP=$SIM_CFS
 EINVAL="Invalid argument"; EPERM="Operation not permitted"; EBUSY="Device or resource busy"
 ENODATA="No data available"; ENXIO="No such device or address"
 ERANGE="Numerical result out of range"
 
-if ! modprobe gpio-sim; then ko badinput-setup "modprobe gpio-sim failed"; summary; exit; fi
-
-rm_dev() { # rm_dev DEVDIR: live=0, then hogs, lines, banks and the device
-	rd=$1
-	[ -d "$rd" ] || return 0
-	[ "$(cat $rd/live)" = 0 ] || echo 0 >$rd/live
-	for rb in $rd/*/; do
-		[ -d "$rb" ] || continue
-		for rl in $rb/line*; do
-			[ -d "$rl" ] || continue
-			[ ! -d $rl/hog ] || rmdir $rl/hog
-			rmdir $rl
-		done
-		rmdir $rb
-	done
-	rmdir $rd
-}
+if ! modprobe gpio-sim; then ko badinput-setup "modprobe gpio-sim failed"; exit 1; fi
 
 # Cases: $S is the configfs subsystem; each prints errtext of its last step.
 D() { echo $S/bi; }
 live_dev() { mkdir -p $(D)/b/line1/hog && wr $(D)/live 1; }
-sim_attr() { echo /sys/devices/platform/$(cat $(D)/dev_name)/$(cat $(D)/b/chip_name)/sim_gpio0/$1; }
+sim_attr() { echo $(sim_sys $(D) b)/sim_gpio0/$1; }
 c_num_lines_text() { mkdir -p $(D)/b; errtext wr $(D)/b/num_lines abc; }
 c_num_lines_zero() { mkdir -p $(D)/b; errtext wr $(D)/b/num_lines 0; }
 c_num_lines_negative() { mkdir -p $(D)/b; errtext wr $(D)/b/num_lines -1; }
@@ -68,8 +52,8 @@ c_probe_fail() { mkdir -p $(D)/b; wr $(D)/b/num_lines 99999; errtext wr $(D)/liv
 
 # same CASE EXPECTED: clxgpio and gpio-sim both give EXPECTED
 same() {
-	S=$CLX; got_clx=$(c_$1); rm_dev $CLX/bi
-	S=$UP; got_up=$(c_$1); rm_dev $UP/bi
+	S=$CLX; got_clx=$(c_$1); sim_rm $CLX/bi
+	S=$UP; got_up=$(c_$1); sim_rm $UP/bi
 	if [ "$got_clx" = "$2" ] && [ "$got_up" = "$2" ]; then ok "bad-$1"
 	else ko "bad-$1" "clxgpio '$got_clx', gpio-sim '$got_up', want '$2'"; fi
 }
@@ -109,7 +93,7 @@ check bad-sleeping "'maybe' accepted" test "$(errtext wr $(D)/b/sleeping maybe)"
 wr $(D)/live 1
 check bad-live-pins_per_bank "changed while live" test "$(errtext wr $(D)/b/pins_per_bank 8)" = "$EBUSY"
 check bad-live-sleeping "changed while live" test "$(errtext wr $(D)/b/sleeping 1)" = "$EBUSY"
-rm_dev $CLX/bi
+sim_rm $CLX/bi
 P=/sys/module/clxgpio/parameters
 for p in max_events:70000 period_ms:0 rearm_ticks:0 max_events:x; do
 	f=$P/storm_${p%%:*}; before=$(cat $f)
@@ -133,7 +117,7 @@ nothing_left() { # nothing_left SUBSYS MODULE
 	wr $S/pf/b/num_lines 4
 	check "failed-bind-$m-retry" "fixed device did not go live" \
 		sh -c "echo 1 >$S/pf/live && [ \$(ls /sys/bus/gpio/devices | grep -c gpiochip) = $((c0 + 2)) ]"
-	rm_dev $S/pf
+	sim_rm $S/pf
 	check "failed-bind-$m-refcnt" "refcnt $(refcnt $m), $r0 before" test "$(refcnt $m)" = "$r0"
 }
 nothing_left $CLX clxgpio
@@ -144,7 +128,7 @@ nothing_left $UP gpio_sim
 fail_once() {
 	mkdir -p $CLX/lk/a $CLX/lk/b; wr $CLX/lk/a/num_lines 4; wr $CLX/lk/b/num_lines 99999
 	mkdir $CLX/lk/a/line1 $CLX/lk/a/line1/hog; wr $CLX/lk/a/line1/name n
-	wr $CLX/lk/live 1 2>/dev/null; rm_dev $CLX/lk
+	wr $CLX/lk/live 1 2>/dev/null; sim_rm $CLX/lk
 }
 for i in 1 2 3 4 5; do fail_once; done
 dmesg -n 1
@@ -154,4 +138,4 @@ check failed-bind-no-leak "kmalloc objects $k0 -> $k1 after 40 failed activation
 	test $((k1 - k0)) -lt 40
 
 rmmod gpio-sim || ko badinput-rmmod-gpio-sim "rmmod gpio-sim failed"
-summary
+finish

@@ -5,22 +5,22 @@
 # PASS/FAIL lines like e2e.sh. Needs /extra/line-events.
 CFS=/sys/kernel/config/clxgpio
 EV=${EV:-/extra/line-events}
-. /extra/lib.sh
+. /extra/guest-lib.sh
 
 # watch TAG CHIP SYS DEBOUNCE_US: runs the pulse pattern below under line-events and
 # prints the edge names it saw, space separated
 watch() {
 	out=/tmp/ev.$1
-	echo pull-down >$3/sim_gpio2/pull
+	sim_pull $3 2 pull-down
 	$EV /dev/$2 2 $4 2 >$out 2>&1 &
 	p=$!
 	i=0; while ! grep -q ready $out 2>/dev/null && [ $i -lt 50 ]; do sleep 0.02; i=$((i + 1)); done
 	# a glitch (two writes back to back), a 10 ms pulse, then a 500 ms pulse
-	echo pull-up >$3/sim_gpio2/pull; echo pull-down >$3/sim_gpio2/pull
+	sim_pull $3 2 pull-up; sim_pull $3 2 pull-down
 	sleep 0.2
-	echo pull-up >$3/sim_gpio2/pull; sleep 0.01; echo pull-down >$3/sim_gpio2/pull
+	sim_pull $3 2 pull-up; sleep 0.01; sim_pull $3 2 pull-down
 	sleep 0.2
-	echo pull-up >$3/sim_gpio2/pull; sleep 0.5; echo pull-down >$3/sim_gpio2/pull
+	sim_pull $3 2 pull-up; sleep 0.5; sim_pull $3 2 pull-down
 	wait $p
 	if ! grep -q ready $out; then echo "error: $(cat $out)"; return; fi
 	sed -n 's/^\(RISING\|FALLING\) .*/\1/p' $out | tr '\n' ' ' | sed 's/ $//'
@@ -28,11 +28,11 @@ watch() {
 
 suite() { # suite DEV [sleeping]
 	d=$CFS/$1; tag=debounce${2:+-sleeping}
-	mkdir -p $d/bank0 && echo 4 >$d/bank0/num_lines && echo "deb-$1" >$d/bank0/label
-	[ -z "$2" ] || echo 1 >$d/bank0/sleeping
-	if ! echo 1 >$d/live; then ko "$tag-create" "device did not go live"; return; fi
-	chip=$(cat $d/bank0/chip_name)
-	sys=/sys/devices/platform/$(cat $d/dev_name)/$chip
+	if ! sim_up $d num_lines=4 label=deb-$1 ${2:+sleeping=1}; then
+		ko "$tag-create" "device did not go live"; sim_rm $d; return
+	fi
+	chip=$(sim_chip $d)
+	sys=$(sim_sys $d)
 
 	# Without debounce the 10 ms pulse is seen too (4 events), so the 100 ms debounce
 	# below really filters something. The glitch adds 0, 1 or 2: a pulse shorter than
@@ -46,11 +46,10 @@ suite() { # suite DEV [sleeping]
 	got=$(watch deb $chip $sys 100000)
 	want="RISING FALLING"
 	[ "$got" = "$want" ] && ok "$tag-100ms" || ko "$tag-100ms" "got '$got' want '$want'"
-	echo 0 >$d/live; rmdir $d/bank0 $d
+	sim_rm $d
 }
 
 [ -x $EV ] || { ko debounce-tool "$EV missing"; exit 1; }
 suite deb
 suite debs sleeping
-echo "debounce-count $pass $fail"
-[ $fail -eq 0 ]
+finish

@@ -1,49 +1,28 @@
 #!/bin/sh
 # clxgpio end-to-end tests, run in the guest (busybox, libgpiod 1.6 tools).
-# Prints PASS <name> / FAIL <name>: reason per check and "e2e-count P F" at the end.
+# Prints PASS <name> / FAIL <name>: reason per check.
 CFS=/sys/kernel/config/clxgpio
 PL=9030000.pl061
-. /extra/lib.sh
+. /extra/guest-lib.sh
 
 # ---- simulated controller through configfs ----
-sim_create() { # sim_create DEV [sleeping]
+sim_create() { # sim_create DEV [sleeping]: 8 lines, three named (one beyond), a hog on 5
 	d=$CFS/$1
-	mkdir -p $d/bank0 || return 1
-	echo 8 >$d/bank0/num_lines
-	echo "e2e-$1" >$d/bank0/label
-	[ -z "$2" ] || echo 1 >$d/bank0/sleeping
-	mkdir $d/bank0/line0 $d/bank0/line3 $d/bank0/line5 $d/bank0/line20
-	echo alpha >$d/bank0/line0/name
-	echo gamma >$d/bank0/line3/name
-	echo beyond >$d/bank0/line20/name
-	mkdir $d/bank0/line5/hog
-	echo myhog >$d/bank0/line5/hog/name
-	echo output-high >$d/bank0/line5/hog/direction
-	echo 1 >$d/live
+	sim_new $d num_lines=8 label=e2e-$1 ${2:+sleeping=1} || return 1
+	sim_line $d 0 alpha && sim_line $d 3 gamma && sim_line $d 20 beyond &&
+		sim_hog $d 5 output-high myhog && sim_live $d
 }
-sim_destroy() {
-	d=$CFS/$1
-	[ -d $d ] || return 0
-	[ "$(cat $d/live)" = 0 ] || echo 0 >$d/live
-	rmdir $d/bank0/line5/hog 2>/dev/null
-	for l in $d/bank0/line*; do rmdir $l; done
-	rmdir $d/bank0 && rmdir $d
-}
-sim_sysfs() { # sim_sysfs DEV -> /sys/devices/platform/<dev_name>/<chip_name>
-	echo /sys/devices/platform/$(cat $CFS/$1/dev_name)/$(cat $CFS/$1/bank0/chip_name)
-}
-pull() { echo "$3" >"$1/sim_gpio$2/pull"; }
 
 # mon_test NAME CHIP SYSFS OFFSET GPIOMON-FLAGS COUNT EXPECTED-SEQUENCE
 mon_test() {
 	name=$1; chip=$2; sys=$3; off=$4; flags=$5; count=$6; want=$7
-	pull $sys $off pull-down
+	sim_pull $sys $off pull-down
 	gpiomon $flags -n $count $chip $off >/tmp/mon.$$ 2>&1 &
 	mpid=$!
 	sleep 0.3
 	for i in 1 2 3 4; do
-		pull $sys $off pull-up; sleep 0.05
-		pull $sys $off pull-down; sleep 0.05
+		sim_pull $sys $off pull-up; sleep 0.05
+		sim_pull $sys $off pull-down; sleep 0.05
 	done
 	i=0
 	while kill -0 $mpid 2>/dev/null && [ $i -lt 30 ]; do sleep 0.1; i=$((i + 1)); done
@@ -61,8 +40,8 @@ sim_suite() { # sim_suite DEV [sleeping]
 	dev=$1; tag=sim${2:+-sleeping}
 	if ! sim_create $dev $2; then ko "$tag-create" "configfs device did not go live"; return; fi
 	ok "$tag-create"
-	chip=$(cat $CFS/$dev/bank0/chip_name)
-	sys=$(sim_sysfs $dev)
+	chip=$(sim_chip $CFS/$dev)
+	sys=$(sim_sys $CFS/$dev)
 	check "$tag-chip-name" "chip_name '$chip'" test -c /dev/$chip
 	check "$tag-sysfs" "$sys/sim_gpio0 missing" test -f $sys/sim_gpio0/pull
 	info=$(gpioinfo $chip)
@@ -72,23 +51,23 @@ sim_suite() { # sim_suite DEV [sleeping]
 	check "$tag-hog-info" "hog not shown used: $(echo "$info" | grep 'line   5')" \
 		sh -c "echo '$info' | grep 'line   5:' | grep '\"myhog\"' | grep -q 'output.*\[used\]'"
 	check "$tag-hog-value" "hog output-high does not drive 1" \
-		test "$(cat $sys/sim_gpio5/value)" = 1
+		test "$(sim_value $sys 5)" = 1
 	check "$tag-hog-busy" "hogged line could be requested" sh -c "! gpioget $chip 5 2>/dev/null"
 
 	# gpioget follows the simulated outside world
-	pull $sys 1 pull-up
-	v1=$(gpioget $chip 1); pull $sys 1 pull-down; v0=$(gpioget $chip 1)
+	sim_pull $sys 1 pull-up
+	v1=$(gpioget $chip 1); sim_pull $sys 1 pull-down; v0=$(gpioget $chip 1)
 	check "$tag-gpioget" "pull-up/down read $v1/$v0" test "$v1$v0" = 10
 	# gpioset drives the line: value visible in sysfs while held
 	gpioset -m time -s 1 $chip 2=1 & spid=$!; sleep 0.4
-	a=$(cat $sys/sim_gpio2/value); wait $spid
+	a=$(sim_value $sys 2); wait $spid
 	gpioset -m time -s 1 $chip 2=0 & spid=$!; sleep 0.4
-	b=$(cat $sys/sim_gpio2/value); wait $spid
+	b=$(sim_value $sys 2); wait $spid
 	check "$tag-gpioset" "sysfs value $a/$b for 1/0" test "$a$b" = 10
 	# bias through the simulated pull
-	pull $sys 6 pull-down
+	sim_pull $sys 6 pull-down
 	u=$(gpioget --bias=pull-up $chip 6)
-	pull $sys 6 pull-up
+	sim_pull $sys 6 pull-up
 	d=$(gpioget --bias=pull-down $chip 6)
 	check "$tag-bias" "pull-up/down bias read $u/$d" test "$u$d" = 10
 
@@ -105,7 +84,7 @@ sim_suite() { # sim_suite DEV [sleeping]
 		sh -c "[ ! -e /dev/$chip ] && [ \"\$(cat $CFS/$dev/bank0/chip_name)\" = none ]"
 	echo 1 >$CFS/$dev/live
 	check "$tag-relive" "second live=1 failed" test "$(cat $CFS/$dev/live)" = 1
-	sim_destroy $dev
+	sim_rm $CFS/$dev
 	check "$tag-rmdir" "configfs device left behind" test ! -d $CFS/$dev
 }
 
@@ -163,12 +142,12 @@ for round in 1 2; do
 		sh -c "[ ! -d $CFS ] && ! gpiodetect | grep -q '\[$PL\]'"
 	if insmod $ko_path; then ok "insmod-$round"; else ko "insmod-$round" "insmod $ko_path failed"; fi
 	check "reload-pl061-$round" "PL061 not back after insmod" pl_roundtrip
-	if sim_create again && [ "$(cat $(sim_sysfs again)/sim_gpio5/value)" = 1 ]; then
+	if sim_create again && [ "$(sim_value $(sim_sys $CFS/again) 5)" = 1 ]; then
 		ok "reload-sim-$round"
 	else
 		ko "reload-sim-$round" "sim device not live (or hog not driving) after reload"
 	fi
-	sim_destroy again
+	sim_rm $CFS/again
 done
 
 # ---- kernel log ----
@@ -179,5 +158,4 @@ else
 	ok dmesg-clean
 fi
 
-echo "e2e-count $pass $fail"
-[ $fail -eq 0 ]
+finish

@@ -3,35 +3,27 @@
 # controller and PL061 (repeated, chips come back working), teardown while a consumer
 # still holds a line (module references return; on 6.1 gpiolib leaks them unless the
 # glue drops them), compared with upstream gpio-sim. rmmod/insmod is in e2e.sh.
-. /extra/lib.sh
-CFS=/sys/kernel/config/clxgpio
+. /extra/guest-lib.sh
+CFS=$CLX_CFS
 SIMDRV=/sys/bus/platform/drivers/clxgpio-sim
 PLDRV=/sys/bus/amba/drivers/clxgpio-pl061
 PL=9030000.pl061
 
 sim_make() { # sim_make DEV [sleeping]: 8 lines, line0 "alpha", hog output-high on 5
 	d=$CFS/$1
-	mkdir -p $d/b/line0 $d/b/line5/hog
-	echo 8 >$d/b/num_lines; echo "lc-$1" >$d/b/label
-	[ -z "$2" ] || echo 1 >$d/b/sleeping
-	echo alpha >$d/b/line0/name; echo output-high >$d/b/line5/hog/direction
-	echo 1 >$d/live
+	sim_new $d num_lines=8 label=lc-$1 ${2:+sleeping=1} && sim_line $d 0 alpha &&
+		sim_hog $d 5 output-high && sim_live $d
 }
-sim_rm() {
-	d=$CFS/$1; echo 0 >$d/live
-	rmdir $d/b/line5/hog $d/b/line5 $d/b/line0 $d/b $d
-}
-sim_sys() { echo /sys/devices/platform/$(cat $CFS/$1/dev_name)/$(cat $CFS/$1/b/chip_name); }
 # sim_works DEV: names, hog, input through the pull, output through gpioset
 sim_works() {
-	c=$(cat $CFS/$1/b/chip_name); s=$(sim_sys $1)
+	c=$(sim_chip $CFS/$1); s=$(sim_sys $CFS/$1)
 	[ -c /dev/$c ] || return 1
 	gpioinfo $c | grep -q '"alpha"' || return 1
-	[ "$(cat $s/sim_gpio5/value)" = 1 ] || return 1
-	echo pull-up >$s/sim_gpio1/pull; [ "$(gpioget $c 1)" = 1 ] || return 1
-	echo pull-down >$s/sim_gpio1/pull; [ "$(gpioget $c 1)" = 0 ] || return 1
+	[ "$(sim_value $s 5)" = 1 ] || return 1
+	sim_pull $s 1 pull-up; [ "$(gpioget $c 1)" = 1 ] || return 1
+	sim_pull $s 1 pull-down; [ "$(gpioget $c 1)" = 0 ] || return 1
 	gpioset -m time -s 1 $c 2=1 & p=$!; sleep 0.3
-	v=$(cat $s/sim_gpio2/value); wait $p
+	v=$(sim_value $s 2); wait $p
 	[ "$v" = 1 ]
 }
 
@@ -43,27 +35,26 @@ for mode in mmio sleeping; do
 	round=1
 	while [ $round -le 3 ]; do
 		echo $dn >$SIMDRV/unbind
-		check "sim-$mode-unbind-$round" "chip_name $(cat $CFS/$dev/b/chip_name), $(nchips) chips" \
-			test "$(cat $CFS/$dev/b/chip_name)/$(nchips)" = "none/$((c0 - 1))"
+		check "sim-$mode-unbind-$round" "chip_name $(sim_chip $CFS/$dev), $(nchips) chips" \
+			test "$(sim_chip $CFS/$dev)/$(nchips)" = "none/$((c0 - 1))"
 		echo $dn >$SIMDRV/bind
 		check "sim-$mode-rebind-$round" "chip back but not working" sim_works $dev
 		round=$((round + 1))
 	done
 	check "sim-$mode-rebind-refcnt" "refcnt $(refcnt), $r0 before" test "$(refcnt)" = "$r0"
-	sim_rm $dev
+	sim_rm $CFS/$dev
 done
 
 # ---- teardown while a consumer holds a line: the references come back ----
 held_teardown() { # held_teardown TAG SUBSYS MODULE HOW(live|unbind)
 	S=$2; m=$3; r0=$(refcnt $m)
-	mkdir -p $S/held/b; echo 4 >$S/held/b/num_lines; echo 1 >$S/held/live
-	c=$(cat $S/held/b/chip_name); dn=$(cat $S/held/dev_name)
+	sim_up $S/held num_lines=4
+	c=$(sim_chip $S/held); dn=$(cat $S/held/dev_name)
 	gpioset -m signal $c 1=1 & p=$!; sleep 0.3
 	if [ $4 = unbind ]; then echo $dn >/sys/bus/platform/drivers/${m%_*}-sim/unbind
 	else echo 0 >$S/held/live; fi
 	kill $p; wait $p
-	[ $4 = live ] || echo 0 >$S/held/live
-	rmdir $S/held/b $S/held
+	sim_rm $S/held
 	r1=$(refcnt $m)
 }
 held_teardown clx-live $CFS clxgpio live
@@ -71,7 +62,7 @@ check sim-held-live0-refcnt "refcnt $r1 after, $r0 before" test "$r1" = "$r0"
 held_teardown clx-unbind $CFS clxgpio unbind
 check sim-held-unbind-refcnt "refcnt $r1 after, $r0 before" test "$r1" = "$r0"
 if modprobe gpio-sim; then
-	held_teardown up-live /sys/kernel/config/gpio-sim gpio_sim live
+	held_teardown up-live $SIM_CFS gpio_sim live
 	echo "INFO upstream gpio-sim after live=0 with a held line: refcnt $r1 (was $r0)"
 	[ "$r1" != "$r0" ] || rmmod gpio-sim
 fi
@@ -95,4 +86,4 @@ while [ $round -le 3 ]; do
 	round=$((round + 1))
 done
 check pl061-rebind-refcnt "refcnt $(refcnt), $r0 before" test "$(refcnt)" = "$r0"
-summary
+finish

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * line-uapi.h: what the e2e guest tools (line-events.c, line-value.c) share: argument
- * parsing, errors, and requesting one line through the v2 character-device uAPI.
+ * line-uapi.h: what the e2e guest tools (line-events.c, line-value.c, line-multi.c)
+ * share: argument parsing, errors, and requesting lines through the v2 character-device
+ * uAPI.
  * Header-only, so each tool stays one static binary built from one .c file.
  */
 #ifndef LINE_UAPI_H
@@ -16,14 +17,14 @@
 #include <sys/ioctl.h>
 
 /* Prints "TOOL: WHAT: <errno text>" and returns the tools' error status, 2. */
-static int line_fail(const char *tool, const char *what)
+static inline int line_fail(const char *tool, const char *what)
 {
 	fprintf(stderr, "%s: %s: %s\n", tool, what, strerror(errno));
 	return 2;
 }
 
 /* A whole decimal/hex/octal number in 0..max, or -1. */
-static int line_parse(const char *s, unsigned long max, unsigned long *out)
+static inline int line_parse(const char *s, unsigned long max, unsigned long *out)
 {
 	char *end;
 
@@ -33,14 +34,18 @@ static int line_parse(const char *s, unsigned long max, unsigned long *out)
 }
 
 /*
- * Opens the chip (*chip) and requests one line as TOOL with FLAGS (GPIO_V2_LINE_FLAG_*)
- * and, when debounce_us > 0, a debounce period. Returns the request's fd, or -1 with
- * errno set and a message printed.
+ * Opens the chip (*chip) and requests the n lines of offsets[] as TOOL with FLAGS
+ * (GPIO_V2_LINE_FLAG_*), output values from the bits of values (bit i: offsets[i]) when
+ * FLAGS ask for outputs and, when debounce_us > 0, a debounce period. Returns the
+ * request's fd, or -1 with errno set and a message printed.
  */
-static int line_request(const char *tool, const char *path, unsigned long offset, __u64 flags,
-			unsigned long debounce_us, int *chip)
+static inline int line_request_lines(const char *tool, const char *path,
+				     const unsigned int *offsets, unsigned int n, __u64 flags,
+				     __u64 values, unsigned long debounce_us, int *chip)
 {
 	struct gpio_v2_line_request req;
+	unsigned int i;
+	__u64 all = n < 64 ? (1ULL << n) - 1 : ~0ULL;
 
 	*chip = open(path, O_RDWR | O_CLOEXEC);
 	if (*chip < 0) {
@@ -48,21 +53,37 @@ static int line_request(const char *tool, const char *path, unsigned long offset
 		return -1;
 	}
 	memset(&req, 0, sizeof(req));
-	req.offsets[0] = offset;
-	req.num_lines = 1;
+	for (i = 0; i < n; i++)
+		req.offsets[i] = offsets[i];
+	req.num_lines = n;
 	snprintf(req.consumer, sizeof(req.consumer), "%s", tool);
 	req.config.flags = flags;
+	if (flags & GPIO_V2_LINE_FLAG_OUTPUT) {
+		req.config.attrs[req.config.num_attrs].attr.id = GPIO_V2_LINE_ATTR_ID_OUTPUT_VALUES;
+		req.config.attrs[req.config.num_attrs].attr.values = values;
+		req.config.attrs[req.config.num_attrs].mask = all;
+		req.config.num_attrs++;
+	}
 	if (debounce_us) {
-		req.config.num_attrs = 1;
-		req.config.attrs[0].attr.id = GPIO_V2_LINE_ATTR_ID_DEBOUNCE;
-		req.config.attrs[0].attr.debounce_period_us = debounce_us;
-		req.config.attrs[0].mask = 1;
+		req.config.attrs[req.config.num_attrs].attr.id = GPIO_V2_LINE_ATTR_ID_DEBOUNCE;
+		req.config.attrs[req.config.num_attrs].attr.debounce_period_us = debounce_us;
+		req.config.attrs[req.config.num_attrs].mask = all;
+		req.config.num_attrs++;
 	}
 	if (ioctl(*chip, GPIO_V2_GET_LINE_IOCTL, &req) < 0) {
 		line_fail(tool, "GPIO_V2_GET_LINE_IOCTL");
 		return -1;
 	}
 	return req.fd;
+}
+
+/* One line: line_request_lines() for offset alone, no output value. */
+static inline int line_request(const char *tool, const char *path, unsigned long offset,
+			       __u64 flags, unsigned long debounce_us, int *chip)
+{
+	unsigned int off = offset;
+
+	return line_request_lines(tool, path, &off, 1, flags, 0, debounce_us, chip);
 }
 
 #endif /* LINE_UAPI_H */

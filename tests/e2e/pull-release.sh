@@ -8,26 +8,23 @@
 #   write wins, an input follows it, and it stays after the consumer releases the line;
 # - a released line's value goes back to its pull, its direction stays; an output no
 #   consumer holds follows its pull, one a consumer holds does not.
-# Prints PASS/FAIL lines and "e2e-count P F".
-. /extra/lib.sh
-CLX=/sys/kernel/config/clxgpio
-UP=/sys/kernel/config/gpio-sim
+# Prints PASS/FAIL lines.
+. /extra/guest-lib.sh
+CLX=$CLX_CFS
+UP=$SIM_CFS
 LV=${LV:-/extra/line-value}
 
-if ! modprobe gpio-sim; then ko pull-release-setup "modprobe gpio-sim failed"; summary; exit; fi
+if ! modprobe gpio-sim; then ko pull-release-setup "modprobe gpio-sim failed"; exit 1; fi
 
 # mk SUBSYS: an 8-line chip (sleeping on clxgpio when $2 is given); sets CHIP and SYS
 mk() {
-	d=$1/pr
-	mkdir -p $d/b && echo 8 >$d/b/num_lines
-	[ -z "$2" ] || echo 1 >$d/b/sleeping
-	echo 1 >$d/live || return 1
-	CHIP=$(cat $d/b/chip_name)
-	SYS=/sys/devices/platform/$(cat $d/dev_name)/$CHIP
+	sim_up $1/pr num_lines=8 ${2:+sleeping=1} || { sim_rm $1/pr; return 1; }
+	CHIP=$(sim_chip $1/pr)
+	SYS=$(sim_sys $1/pr)
 }
-rm_mk() { echo 0 >$1/pr/live; rmdir $1/pr/b $1/pr; }
-pull() { echo "$2" >$SYS/sim_gpio$1/pull; }
-state() { echo "$(cat $SYS/sim_gpio$1/pull)/$(cat $SYS/sim_gpio$1/value)"; } # pull/value
+rm_mk() { sim_rm $1/pr; }
+pull() { sim_pull $SYS $1 $2; }
+state() { echo "$(cat $SYS/sim_gpio$1/pull)/$(sim_value $SYS $1)"; } # pull/value
 used() { # used OFFSET: wait (3 s at most) until a consumer holds the line
 	i=0
 	while [ $i -lt 30 ]; do
@@ -98,4 +95,4 @@ for sl in "" sleeping; do
 done
 
 rmmod gpio-sim || ko pull-release-rmmod-gpio-sim "rmmod gpio-sim failed"
-summary
+finish

@@ -1,17 +1,15 @@
 #!/bin/sh
 # Builds and runs the host GoogleTest suite, plain and under ASan+UBSan, and records
-# "passed failed" counts in build/results/host*.count for `make check`'s summary.
+# the counts as results host and host-asan (tests/lib/results.sh).
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
-results=$top/build/results
-mkdir -p "$results"
+record() { "$top/tests/lib/results.sh" record "$@"; }
 status=0
 
 run_variant() { # name cmake-flags...
 	name=$1; shift
 	dir=$top/build/$name
-	count=$results/$name.count
-	echo "0 1" > "$count"  # a build failure counts as one failure
+	record "$name" 0 1 >/dev/null  # a build failure counts as one failure
 	cmake -S "$top/tests/host" -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null || return 1
 	cmake --build "$dir" -j"$(nproc)" >"$dir/build.log" 2>&1 || { cat "$dir/build.log"; return 1; }
 	xml=$dir/results.xml
@@ -22,9 +20,8 @@ run_variant() { # name cmake-flags...
 	total=$(grep -c '<testcase ' "$xml")
 	failed=$(grep -c '<failure' "$xml")
 	skipped=$(grep -c 'result="skipped"' "$xml")
-	echo "$((total - failed - skipped)) $failed" > "$count"
-	echo "$name: $((total - failed - skipped)) passed, $failed failed, $skipped skipped"
-	return $rc
+	echo "$name: $skipped skipped"
+	record "$name" $((total - failed - skipped)) "$failed" && return $rc
 }
 
 run_variant host || status=1

@@ -16,10 +16,6 @@
  *       (BATCH 1: one edge, then its event: paced; more: bursts); prints
  *       "events=N lost=L extra=X order_errors=E events_per_s=R"
  *       (order_errors: events breaking the rising/falling/rising... sequence).
- *   gpiobench set LABEL HOLD_MS OFFSET=VALUE...
- *       requests the offsets as outputs driven low, then sets them all in one
- *       gpiod_line_set_value_bulk() call (the driver's set_multiple) and holds them for
- *       HOLD_MS, so a check can read the driven levels (multiple-check.sh).
  * Exit status 0 when it measured, 1 on a failure (the cause is printed on stderr).
  */
 #include <errno.h>
@@ -273,49 +269,10 @@ out:
 	return ret;
 }
 
-static int cmd_set(const char *label, unsigned int hold_ms, int n, char **pairs)
-{
-	int values[GPIOD_LINE_BULK_MAX_LINES] = { 0 }, zeros[GPIOD_LINE_BULK_MAX_LINES] = { 0 };
-	unsigned int offsets[GPIOD_LINE_BULK_MAX_LINES];
-	struct gpiod_line_bulk bulk;
-	struct gpiod_chip *chip;
-	int i, ret = 1;
-
-	if (n < 1 || n > GPIOD_LINE_BULK_MAX_LINES) {
-		fprintf(stderr, "gpiobench: 1..%d OFFSET=VALUE pairs\n", GPIOD_LINE_BULK_MAX_LINES);
-		return 2;
-	}
-	for (i = 0; i < n; i++) {
-		if (sscanf(pairs[i], "%u=%d", &offsets[i], &values[i]) != 2 ||
-		    (values[i] != 0 && values[i] != 1)) {
-			fprintf(stderr, "gpiobench: '%s' is not OFFSET=0|1\n", pairs[i]);
-			return 2;
-		}
-	}
-	chip = gpiod_chip_open_by_label(label);
-	if (!chip)
-		return fail("open chip by label", label);
-	if (gpiod_chip_get_lines(chip, offsets, n, &bulk) ||
-	    gpiod_line_request_bulk_output(&bulk, CONSUMER, zeros)) {
-		fail("request outputs", label);
-		goto out;
-	}
-	if (gpiod_line_set_value_bulk(&bulk, values))
-		fail("set values", label);
-	else
-		ret = 0;
-	usleep(hold_ms * 1000);
-	gpiod_line_release_bulk(&bulk);
-out:
-	gpiod_chip_close(chip);
-	return ret;
-}
-
 static int print_usage(void)
 {
 	fprintf(stderr, "usage: gpiobench ops LABEL ITERATIONS RUNS\n"
-			"       gpiobench edges LABEL OFFSET PULL_FILE TOGGLES BATCH\n"
-			"       gpiobench set LABEL HOLD_MS OFFSET=VALUE...\n");
+			"       gpiobench edges LABEL OFFSET PULL_FILE TOGGLES BATCH\n");
 	return 2;
 }
 
@@ -330,7 +287,5 @@ int main(int argc, char **argv)
 	if (argc == 7 && !strcmp(argv[1], "edges"))
 		return cmd_edges(argv[2], strtoul(argv[3], NULL, 0), argv[4],
 				 strtoul(argv[5], NULL, 0), strtoul(argv[6], NULL, 0));
-	if (argc >= 5 && !strcmp(argv[1], "set"))
-		return cmd_set(argv[2], strtoul(argv[3], NULL, 0), argc - 4, argv + 4);
 	return print_usage();
 }

@@ -1,7 +1,7 @@
 #!/bin/sh
 # guest-bench.sh ROUNDS ITERS RUNS KITERS KSAMPLES TOGGLES: make bench's guest side.
-# Needs clxgpio.ko and clxgpio_kbench.ko loaded, /extra/gpiobench and
-# /extra/multiple-check.sh (run first: timing a wrong set_multiple means nothing). Rounds:
+# Needs clxgpio.ko and clxgpio_kbench.ko loaded, /extra/gpiobench and /extra/guest-lib.sh
+# (the correctness of get/set_multiple is make check's: tests/e2e/multiple.sh). Rounds:
 #   pl061  clxgpio's PL061 driver, then upstream gpio-pl061 (sysfs unbind/bind), on
 #          QEMU virt's 9030000.pl061
 #   sim    clxgpio's simulated controller (configfs clxgpio) and upstream gpio-sim
@@ -20,6 +20,7 @@ BENCH=/extra/gpiobench
 KRUN=/sys/kernel/debug/clxgpio_kbench/run
 EDGE_LINE=4
 
+. /extra/guest-lib.sh
 die() { echo "KB-ERROR $*"; exit 1; }
 
 [ -w $KRUN ] || die "clxgpio_kbench debugfs file $KRUN missing (module not loaded?)"
@@ -38,11 +39,8 @@ pl_bind() { # pl_bind DRIVER: rebinds 9030000.pl061 to DRIVER through sysfs
 	[ "$(pl_driver)" = "$1" ] || die "$PL is bound to '$(pl_driver)', not $1"
 }
 
-sim_make() { # sim_make CONFIGFS_ROOT DEV LABEL -> prints the bank's sysfs directory
-	d=$1/$2
-	mkdir $d $d/bank0 && echo 8 >$d/bank0/num_lines && echo $3 >$d/bank0/label &&
-		echo 1 >$d/live || return 1
-	echo /sys/devices/platform/$(cat $d/dev_name)/$(cat $d/bank0/chip_name)
+sim_make() { # sim_make CONFIGFS_DEV LABEL -> prints the chip's sysfs directory
+	sim_up $1 num_lines=8 label=$2 && sim_sys $1
 }
 
 measure() { # measure GROUP DRIVER LABEL
@@ -60,9 +58,8 @@ edges() { # edges DRIVER LABEL SYSFS_DIR: paced (edge, then its event) and burst
 	done
 }
 
-sh /extra/multiple-check.sh || die "clxgpio get/set_multiple check failed (KB-CHECK lines)"
-clx_sys=$(sim_make /sys/kernel/config/clxgpio kbclx kb-clx) || die "clxgpio configfs bank"
-up_sys=$(sim_make /sys/kernel/config/gpio-sim kbup kb-up) || die "gpio-sim configfs bank"
+clx_sys=$(sim_make $CLX_CFS/kbclx kb-clx) || die "clxgpio configfs device"
+up_sys=$(sim_make $SIM_CFS/kbup kb-up) || die "gpio-sim configfs device"
 echo "KB-INFO kernel $(uname -r); clxgpio sim $clx_sys; gpio-sim $up_sys"
 
 r=1

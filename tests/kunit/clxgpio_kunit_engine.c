@@ -59,7 +59,7 @@ static struct sim_rig *sim_rig_new(struct kunit *test, u16 total, u8 per_bank)
 	mem = kunit_kzalloc(test, size, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, mem);
 	KUNIT_ASSERT_EQ(test, clx_chip_create(mem, size, &r->ctl.desc, r->ctl.ops, r->ctl.ctx,
-						  &r->chip), 0);
+					      &r->chip), 0);
 	KUNIT_ASSERT_EQ(test, clx_chip_start(r->chip, CLX_START_FIRST), 0);
 	test->priv = r;
 	return r;

@@ -5,8 +5,8 @@
 #               kernel/*.h, kernel/engine/clxgpio_abi.h, tests/kunit/*.c, tests/kbench/*.c,
 #               and sparse (C=2) on the module build, test modules included, for the 6.12
 #               test kernel and Debian's 6.1 headers; fails on any finding (tests/lint/lint.sh)
-#   check-lint  the same as a `make check` stage: build/results/lint-checkpatch.count and
-#               lint-sparse-<kernel>.count, "passed failed" = files without / with findings
+#   check-lint  the same as a `make check` stage: results lint-checkpatch and
+#               lint-sparse-<kernel>, "passed failed" = files without / with findings
 # Variables: LINT_KERNELS (default "6.12 debian-6.1")
 
 LINT_DIR := $(patsubst %/,%,$(dir $(abspath $(lastword $(MAKEFILE_LIST)))))

@@ -2,8 +2,10 @@
 # lint.sh: the module's C through the kernel's own checkers (make lint, make check-lint).
 #
 #   checkpatch  scripts/checkpatch.pl --strict --no-tree -f from linux-source-6.12, on the
-#               C the module and its test modules are made of: kernel/*.c kernel/*.h,
-#               kernel/engine/clxgpio_abi.h (the one C header the engine shares), and
+#               C the module and its test modules are made of: kernel/*.[ch], the host
+#               and the gpiolib front end (kernel/host/, kernel/gpiolib/), the C headers
+#               of the engine and controllers (clxgpio_abi.h, clx_controllers.h,
+#               simgpio_hw.h), and
 #               tests/kunit/*.c tests/kbench/*.c (gpiobench.c is user space, kept in
 #               kernel style too). Not the C++ engine and controllers: checkpatch reads
 #               C only. A finding whose rule does not fit is dropped by a marker in place,
@@ -20,8 +22,8 @@
 #               warnings from the kernel's own headers are dropped.
 #
 #   lint.sh [--record] [checkpatch] [sparse]     (default: both)
-#     --record   write build/results/lint-checkpatch.count and lint-sparse-<kernel>.count
-#                for tests/summary.sh: "passed failed" = files without / with findings
+#     --record   record results lint-checkpatch and lint-sparse-<kernel>
+#                (tests/lib/results.sh): "passed failed" = files without / with findings
 #                (a sparse build that fails, or skips one of our C files, counts 0 1)
 # Environment: LINT_KERNELS (default "6.12 debian-6.1"; 6.1 = the 6.1 test kernel), CLXGPIO_CACHE (where the test kernels
 # and the extracted checkpatch live, as for tools/qemu/build-kernel.sh).
@@ -32,7 +34,6 @@ set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 out=$top/build/lint
-results=$top/build/results
 CACHE=${CLXGPIO_CACHE:-$HOME/.cache/clxgpio}
 KERNELS=${LINT_KERNELS:-6.12 debian-6.1}
 CP_KERNEL=6.12	# checkpatch.pl comes from this linux-source package
@@ -50,15 +51,15 @@ done
 log() { echo "lint: $*" >&2; }
 cd "$top" || exit 2
 mkdir -p "$out"
-cp_files=$(ls kernel/*.c kernel/*.h kernel/engine/clxgpio_abi.h tests/kunit/*.c tests/kbench/*.c)
+cp_files=$(ls kernel/*.[ch] kernel/host/*.[ch] kernel/gpiolib/*.[ch] kernel/engine/*.h \
+	kernel/controllers/*.h tests/kunit/*.c tests/kbench/*.c)
 sparse_files=$(printf '%s\n' $cp_files | grep -vx 'tests/kbench/gpiobench.c')
 status=0
 
 # record NAME "PASSED FAILED"
 record() {
 	[ "$record" = 1 ] || return 0
-	mkdir -p "$results"
-	echo "$2" >"$results/$1.count"
+	"$top/tests/lib/results.sh" record "$1" $2 >/dev/null || true
 }
 
 # Updates status from a findings.py run ("lint-files P F N" last line) and records it.
