@@ -5,7 +5,7 @@
  */
 #include <linux/module.h>
 
-#include "gpiolib/clxgpio_gpiolib.h"
+#include "drivers/clxgpio_drivers.h"
 
 static bool gpio_sim_compat;
 module_param(gpio_sim_compat, bool, 0444);

@@ -91,7 +91,7 @@ long clx_chip_storage_size(const clx_controller_desc* desc) {
 }
 
 int clx_chip_create(void* storage, clx_size size, const clx_controller_desc* desc,
-                        const clx_client_ops* ops, void* ctx, clx_chip** out) {
+                    const clx_client_ops* ops, void* ctx, clx_chip** out) {
   if (desc == nullptr || out == nullptr || storage == nullptr) return kInvalid;
   if ((reinterpret_cast<clx_size>(storage) & 7) != 0) return kInvalid;
   Status s = Chip::check(*desc, ops);
@@ -208,7 +208,7 @@ int clx_pin_write(clx_chip* chip, clx_u16 pin, int value) {
 // ---- Ownership ----
 
 int clx_io_connect(clx_chip* chip, clx_u16 bank, clx_u64 mask, const clx_io_config* cfg,
-                       clx_u32 flags) {
+                   clx_u32 flags) {
   if (cfg == nullptr || !valid(*cfg)) return kInvalid;
   int rc = check_pins(cpp(chip), bank, mask);
   if (rc != 0) return rc;
@@ -255,7 +255,7 @@ int clx_irq_disconnect(clx_chip* chip, clx_u16 pin) {
 }
 
 int clx_irq_reconfigure(clx_chip* chip, clx_u16 pin, const clx_irq_config* cfg,
-                            clx_u32 flags) {
+                        clx_u32 flags) {
   PinRef p;
   int rc = check_irq_args(cpp(chip), pin, cfg, flags, &p);
   return rc != 0 ? rc : to_errno(cpp(chip).irq_reconfigure(p, *cfg, flags));

@@ -57,11 +57,4 @@ void clxgpio_line_init(struct clxgpio *cg, struct clxgpio_line *line, u16 pin);
 int clxgpio_irqchip_setup(struct clxgpio *cg, int parent_irq);
 extern const struct clxhost_sink clxgpio_irq_sink;
 
-int clxgpio_pl061_register_driver(void);
-void clxgpio_pl061_unregister_driver(void);
-int clxgpio_sim_register_driver(const char *name);
-void clxgpio_sim_unregister_driver(void);
-int clxgpio_sim_configfs_init(const char *subsys_name, const char *driver_name);
-void clxgpio_sim_configfs_exit(void);
-
 #endif /* CLXGPIO_GPIOLIB_H */

@@ -1,3 +1,3 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The engine's shim, compiled again into clxgpio_kunit.ko with the engine it serves. */
-#include "../../kernel/clxgpio_shim.c"
+#include "../../kernel/host/clx_shim.c"

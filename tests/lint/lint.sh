@@ -2,8 +2,9 @@
 # lint.sh: the module's C through the kernel's own checkers (make lint, make check-lint).
 #
 #   checkpatch  scripts/checkpatch.pl --strict --no-tree -f from linux-source-6.12, on the
-#               C the module and its test modules are made of: kernel/*.[ch], the host
-#               and the gpiolib front end (kernel/host/, kernel/gpiolib/), the C headers
+#               C the module and its test modules are made of: kernel/*.c, the host,
+#               the gpiolib front end and the drivers (kernel/host/, kernel/gpiolib/,
+#               kernel/drivers/), the C headers
 #               of the engine and controllers (clxgpio_abi.h, clx_controllers.h,
 #               simgpio_hw.h), and
 #               tests/kunit/*.c tests/kbench/*.c (gpiobench.c is user space, kept in
@@ -51,7 +52,7 @@ done
 log() { echo "lint: $*" >&2; }
 cd "$top" || exit 2
 mkdir -p "$out"
-cp_files=$(ls kernel/*.[ch] kernel/host/*.[ch] kernel/gpiolib/*.[ch] kernel/engine/*.h \
+cp_files=$(ls kernel/*.c kernel/host/*.[ch] kernel/gpiolib/*.[ch] kernel/drivers/*.[ch] kernel/engine/*.h \
 	kernel/controllers/*.h tests/kunit/*.c tests/kbench/*.c)
 sparse_files=$(printf '%s\n' $cp_files | grep -vx 'tests/kbench/gpiobench.c')
 status=0

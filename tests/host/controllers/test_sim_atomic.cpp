@@ -33,7 +33,7 @@ struct DirectSim {
               0);
     mem = std::make_unique<Storage>(clx_chip_storage_size(&controller.desc));
     EXPECT_EQ(clx_chip_create(mem->data(), mem->size(), &controller.desc, controller.ops,
-                                  controller.ctx, &chip),
+                              controller.ctx, &chip),
               0);
     EXPECT_EQ(clx_chip_start(chip, CLX_START_FIRST), 0);
   }

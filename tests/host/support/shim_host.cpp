@@ -1,4 +1,4 @@
-// Host build of the engine shim: what the kernel's clxgpio_shim.c provides.
+// Host build of the engine shim: what the kernel's kernel/host/clx_shim.c provides.
 #include "shim_host.hpp"
 
 #include <cstdio>

@@ -1,4 +1,4 @@
-// Host build of the engine shim (shim_host.cpp): what the kernel's clxgpio_shim.c
+// Host build of the engine shim (shim_host.cpp): what the kernel's kernel/host/clx_shim.c
 // provides, with MMIO reaching a register model and warnings kept for the tests.
 #pragma once
 

@@ -5,7 +5,7 @@
 #include <linux/io.h>
 #include <linux/printk.h>
 
-#include "engine/clxgpio_abi.h"
+#include "../engine/clxgpio_abi.h"
 
 clx_u32 clx_shim_mmio_read32(void *base, clx_u32 offset)
 {

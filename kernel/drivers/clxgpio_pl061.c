@@ -10,8 +10,9 @@
 #include <linux/module.h>
 #include <linux/slab.h>
 
-#include "gpiolib/clxgpio_gpiolib.h"
-#include "controllers/clx_controllers.h"
+#include "../gpiolib/clxgpio_gpiolib.h"
+#include "clxgpio_drivers.h"
+#include "../controllers/clx_controllers.h"
 
 struct clxgpio_pl061 {
 	struct clxgpio cg;

@@ -17,7 +17,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
-#include "gpiolib/clxgpio_gpiolib.h"
+#include "../gpiolib/clxgpio_gpiolib.h"
 #include "clxgpio_sim_configfs.h"
 
 static const char *const clxgpio_cfs_dirs[] = {

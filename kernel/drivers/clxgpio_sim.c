@@ -22,10 +22,11 @@
 #include <linux/string.h>
 #include <linux/sysfs.h>
 
-#include "gpiolib/clxgpio_gpiolib.h"
+#include "../gpiolib/clxgpio_gpiolib.h"
+#include "clxgpio_drivers.h"
 #include "clxgpio_sim.h"
-#include "controllers/clx_controllers.h"
-#include "controllers/simgpio_hw.h"
+#include "../controllers/clx_controllers.h"
+#include "../controllers/simgpio_hw.h"
 
 #define CLXGPIO_SIM_MAX_LINES 1024 /* as gpio-sim since 6.2: more is -ERANGE */
 

@@ -22,7 +22,8 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
-#include "gpiolib/clxgpio_gpiolib.h"
+#include "../gpiolib/clxgpio_gpiolib.h"
+#include "clxgpio_drivers.h"
 
 #define CLXGPIO_CFS_BIND_TIMEOUT (10 * HZ)
 #include "clxgpio_sim_configfs.h"
