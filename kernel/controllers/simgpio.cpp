@@ -88,7 +88,7 @@ class Controller {
     return 0;
   }
 
-  // read_pins, write_pins. LOCKING: bank lock, or none with CLX_CAP_ATOMIC_IO (see the
+  // read_pins, write_pins. LOCKING: chip lock, or none with CLX_CAP_ATOMIC_IO (see the
   // top of this file).
   int read_pins(u16 bank, u64 mask, u64* values) {
     *values = load_words<LEVEL>(bank, mask);
@@ -258,7 +258,7 @@ class Controller {
 
   // UP and DOWN set the lines' one pull; DEFAULT and NONE leave it (top of this file).
   // PULL_SET/PULL_CLEAR, not a read-modify-write of PULL: the outside world writes the
-  // pulls of the bank's other pins without the bank lock.
+  // pulls of the bank's other pins without the chip lock.
   void apply_pull(u16 bank, u64 mask, u32 pull) const {
     if (pull == CLX_PULL_UP) store_bits<PULL_SET>(bank, mask);
     if (pull == CLX_PULL_DOWN) store_bits<PULL_CLEAR>(bank, mask);

@@ -182,7 +182,7 @@ class Chip {
   u16 debounce(PinRef pin) const { return slot(pin).debounce; }
 
   // Pin I/O, inline so that the C ABI entry is the only call layer before the
-  // client's. [atomic; LOCKING: bank lock, or none with CLX_CAP_ATOMIC_IO]
+  // client's. [atomic; LOCKING: chip lock, or none with CLX_CAP_ATOMIC_IO]
   Status read(u16 bank, u64 mask, u64* values) {
     const Bank& b = banks()[bank];
     // An output pin reads its output latch (GpioClx WriteConfiguredPins); atomic-I/O
@@ -222,7 +222,7 @@ class Chip {
   Status irq_unmask(PinRef pin);                                              // [atomic]
   bool irq_connected(PinRef pin) const { return (slot(pin).owner & kOwnIrq) != 0; }
 
-  // Interrupt service (dispatch.cpp). [atomic; LOCKING: bank lock]
+  // Interrupt service (dispatch.cpp). [atomic; LOCKING: chip lock]
   Status dispatch(u16 bank, clx_dispatch* out);
   Status debounce_expired(u16 bank, u64 mask, clx_dispatch* out);
 

@@ -9,13 +9,17 @@
  * Pins are controller-relative (0 .. total_pins-1) unless a parameter is named
  * "bank"/"mask", in which case bit n of a mask is pin n of that bank.
  *
+ * LOCKING: the engine takes no lock. The caller serialises every call on one chip with
+ * one lock of its own, "the chip lock" below: a raw spinlock (irqsave) for memory-mapped
+ * controllers (CLX_CAP_MEMORY_MAPPED), whose callbacks never sleep; a mutex for sleeping
+ * ones, whose callbacks may (bus transfers). Pin I/O on CLX_CAP_ATOMIC_IO chips is the
+ * one exception: it needs no lock (see the capability). Different chips are independent.
+ *
  * Context tags on every entry point:
- *   [may sleep]  process context; the caller holds the chip's configuration lock
- *                (a mutex) and, for memory-mapped controllers, takes the bank lock
- *                around the call as documented.
- *   [atomic]     any context including hard IRQ for memory-mapped controllers
- *                (caller holds the bank's raw spinlock); for sleeping controllers
- *                process context with the chip mutex held.
+ *   [may sleep]  process context (a configuration call: connect, direction, pull, ...);
+ *                the caller holds the chip lock.
+ *   [atomic]     for memory-mapped controllers any context including hard IRQ, for
+ *                sleeping ones a thread; the caller holds the chip lock.
  */
 #ifndef CLXGPIO_ABI_H
 #define CLXGPIO_ABI_H
@@ -113,7 +117,7 @@ enum clx_stop_kind {
  * included (they read back what they drive), and write_pins changes exactly the pins it
  * is given with stores that need no read-modify-write (address-masked data, set/clear
  * registers). The engine then keeps no output latch, and the Pin I/O entries may run
- * without the bank lock, concurrently with each other and with every other entry.
+ * without the chip lock, concurrently with each other and with every other entry.
  */
 #define CLX_CAP_ATOMIC_IO (1u << 10)
 #define CLX_CAP_ALL_MASK ((1u << 11) - 1)
@@ -163,7 +167,7 @@ struct clx_irq_config {
  * Client callbacks, modelled on GpioClx CLIENT_*: bank-relative pins, 64-bit masks.
  * Return 0 or -errno. Memory-mapped controllers' callbacks must not fail or sleep.
  * Context column as in GpioClx: start/stop/connect/disconnect/enable/disable run in
- * process context; the rest are called from the interrupt path with the bank lock
+ * process context; the rest are called from the interrupt path with the chip lock
  * held (hard IRQ for memory-mapped controllers, a thread for sleeping ones).
  *
  * Required: start, stop. Optional groups, all-or-none:
@@ -283,7 +287,7 @@ int clx_pin_set_debounce(struct clx_chip *chip, clx_u16 pin, clx_u16 centi_ms);
 /* The pin's debounce timeout in 1/100 ms into *centi_ms. [atomic] */
 int clx_pin_debounce(const struct clx_chip *chip, clx_u16 pin, clx_u16 *centi_ms);
 
-/* ---- Pin I/O [atomic; LOCKING: bank lock, or none on CLX_CAP_ATOMIC_IO chips] ---- */
+/* ---- Pin I/O [atomic; LOCKING: chip lock, or none on CLX_CAP_ATOMIC_IO chips] ---- */
 /*
  * Values of the pins in mask; output pins read their output latch (on CLX_CAP_ATOMIC_IO
  * chips, the level the hardware reports for them).
@@ -319,7 +323,7 @@ int clx_firmware_release(struct clx_chip *chip, clx_u16 bank, clx_u64 mask);
  */
 int clx_irq_set_asserted_high(struct clx_chip *chip, clx_u16 pin, int asserted_high);
 /*
- * [may sleep; LOCKING: takes nothing, caller holds the bank lock for MM controllers]
+ * [may sleep; LOCKING: chip lock]
  * Connect an interrupt consumer. The first connect enables the pin (unmasked);
  * later shared connects must ask for the same configuration.
  */
@@ -327,17 +331,17 @@ int clx_irq_connect(struct clx_chip *chip, clx_u16 pin, const struct clx_irq_con
 		    clx_u32 flags);
 /* Disconnect one consumer; the last one disables the pin. */
 int clx_irq_disconnect(struct clx_chip *chip, clx_u16 pin);
-/* [atomic; LOCKING: bank lock] Change trigger of a connected pin (Linux set_type). */
+/* [atomic; LOCKING: chip lock] Change trigger of a connected pin (Linux set_type). */
 int clx_irq_reconfigure(struct clx_chip *chip, clx_u16 pin, const struct clx_irq_config *cfg,
 			clx_u32 flags);
-/* [atomic; LOCKING: bank lock] Consumer mask/unmask; masking keeps configuration. */
+/* [atomic; LOCKING: chip lock] Consumer mask/unmask; masking keeps configuration. */
 int clx_irq_mask(struct clx_chip *chip, clx_u16 pin);
 int clx_irq_unmask(struct clx_chip *chip, clx_u16 pin);
 /* [atomic] 1 if the pin is connected for interrupts, else 0 (or -errno). */
 int clx_irq_is_connected(const struct clx_chip *chip, clx_u16 pin);
 
 /*
- * [atomic; LOCKING: bank lock; hard IRQ for MM controllers, thread for sleeping ones]
+ * [atomic; LOCKING: chip lock; hard IRQ for MM controllers, thread for sleeping ones]
  * Service one bank: query active pins, run the ActiveBoth/edge/debounce emulation
  * and the storm guard, clear what must be cleared, and fill out with the events to
  * deliver. Cost is O(active pins). Returns the event count or -errno.
@@ -345,7 +349,7 @@ int clx_irq_is_connected(const struct clx_chip *chip, clx_u16 pin);
 int clx_irq_dispatch(struct clx_chip *chip, clx_u16 bank, struct clx_dispatch *out);
 
 /*
- * [atomic; LOCKING: bank lock] Debounce timers of pins in mask expired: deliver the
+ * [atomic; LOCKING: chip lock] Debounce timers of pins in mask expired: deliver the
  * changes that stayed stable for the whole timeout. Returns the event count.
  */
 int clx_debounce_expired(struct clx_chip *chip, clx_u16 bank, clx_u64 mask,
@@ -354,7 +358,7 @@ int clx_debounce_expired(struct clx_chip *chip, clx_u16 bank, clx_u64 mask,
 /* [may sleep] Storm guard thresholds (default: 0 = off). */
 int clx_storm_configure(struct clx_chip *chip, const struct clx_storm_config *cfg);
 /*
- * [atomic; LOCKING: bank lock] One storm-guard period ended for a bank: counters reset,
+ * [atomic; LOCKING: chip lock] One storm-guard period ended for a bank: counters reset,
  * pins masked long enough are re-armed (returned in *rearmed).
  */
 int clx_storm_tick(struct clx_chip *chip, clx_u16 bank, clx_u64 *rearmed);

@@ -8,7 +8,7 @@
  * The gpiolib front end (kernel/gpiolib/) is one user; the GpioClx-model front end
  * (compat/) will be another.
  *
- * LOCKING, the one rule (what clxgpio_abi.h calls "the bank lock" is this lock; the
+ * LOCKING, the one rule (what clxgpio_abi.h calls "the chip lock" is this lock; the
  * engine takes none): every engine call on a host runs under clxhost_lock(), a raw
  * spinlock (irqsave) on memory-mapped controllers, callable from any context, or a
  * mutex on sleeping ones (bus controllers: the lock is held across bus transfers). Pin
