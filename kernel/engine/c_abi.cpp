@@ -235,6 +235,18 @@ int clx_firmware_release(clx_chip* chip, clx_u16 bank, clx_u64 mask) {
   return rc != 0 ? rc : to_errno(cpp(chip).firmware_release(bank, mask));
 }
 
+int clx_pin_claim(clx_chip* chip, clx_u16 pin) {
+  return on_pin(chip, pin, [&](Chip& c, PinRef p) { return to_errno(c.native_claim(p)); });
+}
+
+int clx_pin_unclaim(clx_chip* chip, clx_u16 pin) {
+  return on_pin(chip, pin, [&](Chip& c, PinRef p) { return to_errno(c.native_release(p)); });
+}
+
+int clx_pin_holder(const clx_chip* chip, clx_u16 pin) {
+  return on_pin(chip, pin, [&](const Chip& c, PinRef p) { return int{c.holder(p)}; });
+}
+
 // ---- Interrupts ----
 
 int clx_irq_set_asserted_high(clx_chip* chip, clx_u16 pin, int asserted_high) {

@@ -28,12 +28,16 @@ struct Geometry {
   }
 };
 
-// Who holds a pin (GpioClx connections); bit flags.
+// Who holds a pin; bit flags. Input/output/interrupt connections belong to the model
+// side (GpioClx rules) unless kIrqNative marks the interrupt as the native stack's;
+// kOwnNative is a native consumer's claim (a gpiolib request). The two sides and
+// firmware never share a pin (ownership.cpp: the referee).
 enum OwnerBit : u8 {
   kOwnInput = 1 << 0,
   kOwnOutput = 1 << 1,
   kOwnIrq = 1 << 2,
   kOwnFirmware = 1 << 3,
+  kOwnNative = 1 << 4,
 };
 
 // Per-pin flags.
@@ -44,6 +48,7 @@ enum PinFlag : u8 {
   kIoShared = 1 << 3,           // I/O connection is shared
   kEmulateBoth = 1 << 4,        // emulate both edges even with hardware both-edge
   kIrqAssertedHigh = 1 << 5,    // kAssertedHigh as it was when the interrupt was programmed
+  kIrqNative = 1 << 6,          // the interrupt connection is the native stack's
 };
 
 // A controller-relative pin as (bank, bank-relative pin); c_abi.cpp locates it.
@@ -206,12 +211,16 @@ class Chip {
     return Status::ok;
   }
 
-  // Ownership, GpioClx model (ownership.cpp). [may sleep]
+  // Ownership, GpioClx model, and the referee between the sides (ownership.cpp).
+  // [may sleep]
   Status io_connect(u16 bank, u64 mask, const clx_io_config& cfg, u32 flags);
   Status io_disconnect(u16 bank, u64 mask);
   u8 io_mode(PinRef pin) const;
   Status firmware_reserve(u16 bank, u64 mask);
   Status firmware_release(u16 bank, u64 mask);
+  Status native_claim(PinRef pin);
+  Status native_release(PinRef pin);
+  u8 holder(PinRef pin) const;  // clx_holder
 
   // Interrupt connections (interrupts.cpp).
   void set_asserted_level(PinRef pin, Level asserted);                        // [may sleep]

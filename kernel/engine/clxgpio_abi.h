@@ -132,7 +132,12 @@ enum clx_stop_kind {
 #define CLX_CONNECT_EDGE_SEMANTICS (1u << 1)
 /* Emulate both edges even if the hardware has both-edge detection (the Windows rule). */
 #define CLX_CONNECT_EMULATE_BOTH (1u << 2)
-#define CLX_CONNECT_FLAGS_MASK 0x7u
+/*
+ * Interrupt connections only: the connection is the native stack's (a gpiolib consumer's
+ * interrupt), not a model (GpioClx) connection; see clx_pin_holder().
+ */
+#define CLX_CONNECT_NATIVE (1u << 3)
+#define CLX_CONNECT_FLAGS_MASK 0xFu
 
 /* Event flag. */
 /* checkpatch-ignore: BIT_MACRO: BIT() is in <linux/bits.h>, which this header cannot include */
@@ -315,6 +320,29 @@ int clx_io_connected_mode(const struct clx_chip *chip, clx_u16 pin);
  */
 int clx_firmware_reserve(struct clx_chip *chip, clx_u16 bank, clx_u64 mask);
 int clx_firmware_release(struct clx_chip *chip, clx_u16 bank, clx_u64 mask);
+
+/*
+ * The referee. A pin belongs to at most one of three holders at a time, and each
+ * refuses the other two whatever the share flags say:
+ *   CLX_HOLDER_MODEL     the model side's connections (clx_io_connect, clx_irq_connect
+ *                        without CLX_CONNECT_NATIVE): the GpioClx-model front end
+ *   CLX_HOLDER_NATIVE    the native stack's consumers: claims (a gpiolib request) and
+ *                        interrupt connections with CLX_CONNECT_NATIVE
+ *   CLX_HOLDER_FIRMWARE  a firmware reservation (clx_firmware_reserve)
+ * Refusals are -CLX_EBUSY, -CLX_EACCES for firmware-reserved pins.
+ */
+enum clx_holder {
+	CLX_HOLDER_NONE = 0,
+	CLX_HOLDER_NATIVE = 1,
+	CLX_HOLDER_MODEL = 2,
+	CLX_HOLDER_FIRMWARE = 3,
+};
+/* Claim a pin for a native consumer: -CLX_EBUSY if held otherwise or claimed already. */
+int clx_pin_claim(struct clx_chip *chip, clx_u16 pin);
+/* Drop a native claim: -CLX_ENOTCONN if the pin was not claimed. */
+int clx_pin_unclaim(struct clx_chip *chip, clx_u16 pin);
+/* Who holds the pin now: enum clx_holder, or -errno. */
+int clx_pin_holder(const struct clx_chip *chip, clx_u16 pin);
 
 /* ---- Interrupts ---- */
 /*

@@ -113,9 +113,20 @@ Status Chip::irq_connect(PinRef pin, const clx_irq_config& cfg, u32 flags) {
   if (failed(s)) return s;
   PinSlot& ps = slot(pin);
   bool shared = (flags & CLX_CONNECT_SHARED) != 0;
+  bool native = (flags & CLX_CONNECT_NATIVE) != 0;
   if (ps.owner & kOwnFirmware) return Status::firmware_reserved;
-  if (ps.owner & kOwnOutput) return Status::incompatible_mode;
-  if ((ps.owner & kOwnInput) && !(shared && (ps.flags & kIoShared))) return Status::incompatible_mode;
+  // The referee (ownership.cpp): a native interrupt joins only the native side, a model
+  // one only the model side.
+  bool irq_native = (ps.owner & kOwnIrq) && (ps.flags & kIrqNative);
+  if (native) {
+    if ((ps.owner & (kOwnInput | kOwnOutput)) || ((ps.owner & kOwnIrq) && !irq_native))
+      return Status::incompatible_mode;
+  } else {
+    if ((ps.owner & kOwnNative) || irq_native) return Status::incompatible_mode;
+    if (ps.owner & kOwnOutput) return Status::incompatible_mode;
+    if ((ps.owner & kOwnInput) && !(shared && (ps.flags & kIoShared)))
+      return Status::incompatible_mode;
+  }
   if (ps.irq_users != 0) {
     bool same = ps.trigger == trigger_of(cfg.mode, cfg.polarity) &&
                 ps.debounce == cfg.debounce_timeout;
@@ -134,6 +145,7 @@ Status Chip::irq_connect(PinRef pin, const clx_irq_config& cfg, u32 flags) {
   ps.irq_users = 1;
   ps.storm_events = 0;
   ps.flags = static_cast<u8>(shared ? ps.flags | kIrqShared : ps.flags & ~kIrqShared);
+  ps.flags = static_cast<u8>(native ? ps.flags | kIrqNative : ps.flags & ~kIrqNative);
   return Status::ok;
 }
 
@@ -158,7 +170,8 @@ Status Chip::irq_disconnect(PinRef pin) {
   ps.trigger = 0;
   ps.storm_events = 0;
   ps.owner = static_cast<u8>(ps.owner & ~kOwnIrq);
-  ps.flags = static_cast<u8>(ps.flags & ~(kIrqShared | kEdgeSemantics | kEmulateBoth | kIrqAssertedHigh));
+  ps.flags = static_cast<u8>(ps.flags & ~(kIrqShared | kEdgeSemantics | kEmulateBoth |
+                                          kIrqAssertedHigh | kIrqNative));
   return Status::ok;
 }
 

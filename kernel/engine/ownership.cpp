@@ -3,15 +3,27 @@
 // interrupt, or reserved for firmware (a GeneralPurposeIO OpRegion). Conflicts are
 // STATUS_GPIO_INCOMPATIBLE_CONNECT_MODE (Status::incompatible_mode); every call is
 // all-or-nothing.
+//
+// The referee: a pin belongs to at most one side at a time. The model side holds it
+// through these connections (the GpioClx-model front end), the native side through
+// claims and native interrupt connections (gpiolib's consumers: a request, an irq),
+// firmware through a reservation. Any holder refuses the other two, whatever the
+// share flags say; within the model side the GpioClx rules decide, within the native
+// side the native stack does.
 #include "chip.hpp"
 
 namespace clx {
 
 namespace {
 
+bool native_held(const PinSlot& s) {
+  return (s.owner & kOwnNative) || ((s.owner & kOwnIrq) && (s.flags & kIrqNative));
+}
+
 // May a new I/O connection in `mode` join what already holds the pin?
 Status io_compatible(const PinSlot& s, clx_io_mode mode, bool shared) {
   if (s.owner & kOwnFirmware) return Status::firmware_reserved;
+  if (native_held(s)) return Status::incompatible_mode;
   if (s.owner == 0) return Status::ok;
   bool joins_shared = shared && (s.flags & kIoShared || !(s.owner & (kOwnInput | kOwnOutput)));
   if (mode == CLX_IO_OUTPUT)
@@ -118,6 +130,29 @@ Status Chip::firmware_reserve(u16 bank, u64 mask) {
   if (busy) return Status::incompatible_mode;
   for_each_pin(mask, [&](unsigned p) { slot(bank, p).owner = kOwnFirmware; });
   return Status::ok;
+}
+
+Status Chip::native_claim(PinRef pin) {
+  PinSlot& ps = slot(pin);
+  if (ps.owner & kOwnFirmware) return Status::firmware_reserved;
+  if (ps.owner & kOwnNative) return Status::incompatible_mode;  // one claim a pin
+  if (ps.owner != 0 && !native_held(ps)) return Status::incompatible_mode;
+  ps.owner |= kOwnNative;
+  return Status::ok;
+}
+
+Status Chip::native_release(PinRef pin) {
+  PinSlot& ps = slot(pin);
+  if (!(ps.owner & kOwnNative)) return Status::not_connected;
+  ps.owner = static_cast<u8>(ps.owner & ~kOwnNative);
+  return Status::ok;
+}
+
+u8 Chip::holder(PinRef pin) const {
+  const PinSlot& ps = slot(pin);
+  if (ps.owner & kOwnFirmware) return CLX_HOLDER_FIRMWARE;
+  if (native_held(ps)) return CLX_HOLDER_NATIVE;
+  return ps.owner != 0 ? u8{CLX_HOLDER_MODEL} : u8{CLX_HOLDER_NONE};
 }
 
 Status Chip::firmware_release(u16 bank, u64 mask) {
