@@ -217,13 +217,32 @@ static int clxgpio_set_config(struct gpio_chip *gc, unsigned int offset, unsigne
 #define CLXGPIO_TRACK_REQUESTS 0
 #endif
 
+/*
+ * A gpiolib request is a native claim in the engine's referee (clx_pin_claim()): refused
+ * with -EBUSY while the model side (a GpioClx-model connection) or firmware holds the pin,
+ * as gpiolib refuses a line another consumer holds.
+ */
 static int clxgpio_request(struct gpio_chip *gc, unsigned int offset)
 {
 	struct clxgpio *cg = gpiochip_get_data(gc);
-	int ret = gpiochip_generic_request(gc, offset);
+	unsigned long flags;
+	int ret;
 
-	if (ret)
+	flags = clxhost_lock(&cg->host);
+	ret = clx_pin_claim(cg->host.chip, offset);
+	clxhost_unlock(&cg->host, flags);
+	if (ret) {
+		dev_dbg(cg->host.dev, "line %u held by %s: request refused\n", offset,
+			ret == -CLX_EACCES ? "firmware" : "a GpioClx-model connection");
+		return -EBUSY;
+	}
+	ret = gpiochip_generic_request(gc, offset);
+	if (ret) {
+		flags = clxhost_lock(&cg->host);
+		clx_pin_unclaim(cg->host.chip, offset);
+		clxhost_unlock(&cg->host, flags);
 		return ret;
+	}
 	if (cg->line_requested)
 		cg->line_requested(cg, offset);
 	if (cg->requested)
@@ -234,26 +253,27 @@ static int clxgpio_request(struct gpio_chip *gc, unsigned int offset)
 static void clxgpio_free(struct gpio_chip *gc, unsigned int offset)
 {
 	struct clxgpio *cg = gpiochip_get_data(gc);
+	unsigned long flags;
 
 	gpiochip_generic_free(gc, offset);
+	flags = clxhost_lock(&cg->host);
+	clx_pin_unclaim(cg->host.chip, offset);
+	clxhost_unlock(&cg->host, flags);
 	if (cg->line_released)
 		cg->line_released(cg, offset);
 	if (cg->requested)
 		clear_bit(offset, cg->requested);
 }
 
-/* gc->request/free only where something needs them (old gpiolib, a release hook). */
-static int clxgpio_track_requests(struct clxgpio *cg)
+static int clxgpio_request_setup(struct clxgpio *cg)
 {
 	if (CLXGPIO_TRACK_REQUESTS) {
 		cg->requested = devm_bitmap_zalloc(cg->host.dev, cg->gc.ngpio, GFP_KERNEL);
 		if (!cg->requested)
 			return -ENOMEM;
 	}
-	if (cg->requested || cg->line_released || cg->line_requested) {
-		cg->gc.request = clxgpio_request;
-		cg->gc.free = clxgpio_free;
-	}
+	cg->gc.request = clxgpio_request;
+	cg->gc.free = clxgpio_free;
 	return 0;
 }
 
@@ -349,7 +369,7 @@ int clxgpio_register(struct device *dev, struct clxgpio *cg, struct fwnode_handl
 	gc->direction_output = clxgpio_direction_output;
 	gc->get_direction = clxgpio_get_direction;
 	gc->set_config = clxgpio_set_config;
-	ret = clxgpio_track_requests(cg);
+	ret = clxgpio_request_setup(cg);
 	if (ret)
 		return ret;
 	if (host->has_irq) {

@@ -51,7 +51,8 @@ static int clxgpio_irq_config_of(struct clxgpio *cg, u16 pin, unsigned int type,
 		cfg->mode = map[i].mode;
 		cfg->polarity = map[i].polarity;
 		cfg->pull = CLX_PULL_DEFAULT;
-		*flags = map[i].flags;
+		/* gpiolib's consumers are the native side of the engine's referee */
+		*flags = map[i].flags | CLX_CONNECT_NATIVE;
 		return clx_pin_debounce(cg->host.chip, pin, &cfg->debounce_timeout);
 	}
 	return -EINVAL;
@@ -254,14 +255,14 @@ static const struct irq_chip clxgpio_irq_chip_sleeping = {
 };
 
 /* The host's sink: one Linux interrupt per event (hard IRQ, or a thread if sleeping). */
-static void clxgpio_irq_deliver(struct clxhost *host, unsigned int pin)
+static void clxgpio_irq_deliver(struct clxhost *host, const struct clxhost_event *ev)
 {
 	struct clxgpio *cg = container_of(host, struct clxgpio, host);
 
 	if (host->sleeping)
-		handle_nested_irq(irq_find_mapping(cg->gc.irq.domain, pin));
+		handle_nested_irq(irq_find_mapping(cg->gc.irq.domain, ev->pin));
 	else
-		generic_handle_domain_irq(cg->gc.irq.domain, pin);
+		generic_handle_domain_irq(cg->gc.irq.domain, ev->pin);
 }
 
 const struct clxhost_sink clxgpio_irq_sink = {

@@ -31,10 +31,20 @@ static void clxhost_teardown(void *data)
 	struct clxhost *host = data;
 	unsigned int i;
 
+	const struct clxhost_model *model;
+
 	mutex_lock(&clxhost_registry_lock);
 	list_del(&host->registry);
+	host->gone = true;
+	model = rcu_dereference_protected(host->model, lockdep_is_held(&clxhost_registry_lock));
 	mutex_unlock(&clxhost_registry_lock);
 
+	/* The model front end lets go first, while the engine chip is still there. */
+	if (model) {
+		RCU_INIT_POINTER(host->model, NULL);
+		synchronize_rcu();	/* no deliver() in flight */
+		model->detach(host, host->model_priv);
+	}
 	clxhost_quiesce(host);	/* again: for a host that was never activated */
 	for (i = 0; i < host->pins; i++)
 		clxhost_debounce_cancel(host, i);
@@ -120,6 +130,24 @@ int clxhost_resume(struct clxhost *host)
 	clxhost_unlock(host, flags);
 	return ret;
 }
+
+int clxhost_attach_model(struct clxhost *host, const struct clxhost_model *model, void *priv)
+{
+	int ret = 0;
+
+	mutex_lock(&clxhost_registry_lock);
+	if (host->gone)
+		ret = -ENODEV;
+	else if (rcu_access_pointer(host->model))
+		ret = -EBUSY;
+	else {
+		host->model_priv = priv;
+		rcu_assign_pointer(host->model, model);
+	}
+	mutex_unlock(&clxhost_registry_lock);
+	return ret;
+}
+EXPORT_SYMBOL_GPL(clxhost_attach_model);
 
 static struct clxhost *clxhost_find(bool (*match)(struct clxhost *host, const void *key),
 				    const void *key)

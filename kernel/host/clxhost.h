@@ -34,13 +34,38 @@ struct device;
 struct fwnode_handle;
 struct clxhost;
 
+/* One event, as the engine computed it when it serviced the pin. */
+struct clxhost_event {
+	unsigned int pin;	/* chip-relative */
+	u8 kind;		/* enum clx_event_kind */
+	u8 flags;		/* CLX_EVENT_ASSERTED: ActiveBoth entered the asserted state */
+	u64 timestamp_ns;	/* ktime_get_ns() at the service; 0 for the native side */
+};
+
 /*
- * Where the host's events go: one call per event, pin = chip-relative pin. Memory-mapped
- * hosts call it in hard-IRQ context, sleeping hosts in a thread (process context), never
- * under the host lock.
+ * Where the host's events go: one call per event. Memory-mapped hosts call it in
+ * hard-IRQ context, sleeping hosts in a thread (process context), never under the host
+ * lock. The native front end (gpiolib) gives its sink to clxhost_init() and gets the
+ * events of every pin the model side does not hold.
  */
 struct clxhost_sink {
-	void (*deliver)(struct clxhost *host, unsigned int pin);
+	void (*deliver)(struct clxhost *host, const struct clxhost_event *ev);
+};
+
+/*
+ * The model (GpioClx) front end on a host, attached with clxhost_attach_model(). It
+ * gets the events of pins whose interrupt connection is a model one (the engine's
+ * referee: clx_pin_holder() == CLX_HOLDER_MODEL), with a timestamp.
+ */
+struct clxhost_model {
+	/* As clxhost_sink.deliver, inside rcu_read_lock(). */
+	void (*deliver)(struct clxhost *host, void *priv, const struct clxhost_event *ev);
+	/*
+	 * [may sleep] The host is going away (its device is unbound): disconnect everything
+	 * on it now, while the engine chip still exists. Called once, not under any lock;
+	 * no deliver() runs after it returns.
+	 */
+	void (*detach)(struct clxhost *host, void *priv);
 };
 
 /* Per-pin debounce timer (memory-mapped: hard hrtimer; sleeping: delayed work). */
@@ -66,6 +91,9 @@ struct clxhost {
 	raw_spinlock_t lock;    /* LOCKING: engine calls of memory-mapped hosts */
 	struct mutex mlock;     /* LOCKING: engine calls of sleeping hosts */
 	const struct clxhost_sink *sink;
+	const struct clxhost_model __rcu *model; /* set once by clxhost_attach_model() */
+	void *model_priv;
+	bool gone;                       /* out of the registry: no attaching any more */
 	struct clxhost_pin *pin_timers;
 	struct irq_work raise_work;      /* memory-mapped: service from clxhost_raise() */
 	struct work_struct raise_thread; /* sleeping: service from clxhost_raise() */
@@ -129,6 +157,12 @@ int clxhost_resume(struct clxhost *host);
 struct clxhost *clxhost_find_by_fwnode(const struct fwnode_handle *fwnode);
 struct clxhost *clxhost_find_by_acpi_path(const char *path);
 struct clxhost *clxhost_find_by_name(const char *name);
+
+/*
+ * [may sleep] Attach the model front end to a host (once; -EBUSY if one is attached,
+ * -ENODEV if the host is being torn down). Its detach() runs when the host goes away.
+ */
+int clxhost_attach_model(struct clxhost *host, const struct clxhost_model *model, void *priv);
 
 static inline unsigned long clxhost_lock(struct clxhost *host)
 	__acquires(&host->lock)

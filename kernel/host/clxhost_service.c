@@ -13,13 +13,47 @@
 
 #include "clxhost.h"
 
-static void clxhost_deliver(struct clxhost *host, u16 bank, const struct clx_dispatch *d)
+/*
+ * LOCKING: host lock held, right after the dispatch. Which of d's events go to the model
+ * front end (bit i: d->events[i]); the engine's referee says who holds each pin.
+ */
+static u64 clxhost_model_events(struct clxhost *host, u16 bank, const struct clx_dispatch *d)
 {
 	unsigned int first = bank * host->pins_per_bank;
+	u64 model = 0;
 	u32 i;
 
+	if (!rcu_access_pointer(host->model))
+		return 0;
 	for (i = 0; i < d->count; i++)
-		host->sink->deliver(host, first + d->events[i].pin);
+		if (clx_pin_holder(host->chip, first + d->events[i].pin) == CLX_HOLDER_MODEL)
+			model |= BIT_ULL(i);
+	return model;
+}
+
+static void clxhost_deliver(struct clxhost *host, u16 bank, const struct clx_dispatch *d,
+			    u64 model_events)
+{
+	struct clxhost_event ev = { .timestamp_ns = 0 };
+	const struct clxhost_model *model;
+	u32 i;
+
+	for (i = 0; i < d->count; i++) {
+		ev.pin = bank * host->pins_per_bank + d->events[i].pin;
+		ev.kind = d->events[i].kind;
+		ev.flags = d->events[i].flags;
+		if (!(model_events & BIT_ULL(i))) {
+			host->sink->deliver(host, &ev);
+			continue;
+		}
+		if (!ev.timestamp_ns)
+			ev.timestamp_ns = ktime_get_ns();
+		rcu_read_lock();
+		model = rcu_dereference(host->model);
+		if (model)
+			model->deliver(host, host->model_priv, &ev);
+		rcu_read_unlock();
+	}
 }
 
 /* LOCKING: host lock held. */
@@ -46,6 +80,7 @@ int clxhost_service(struct clxhost *host)
 {
 	struct clx_dispatch d;
 	int total = 0, n;
+	u64 model = 0;
 	u16 bank;
 
 	for (bank = 0; bank < host->banks; bank++) {
@@ -53,6 +88,8 @@ int clxhost_service(struct clxhost *host)
 		n = clx_irq_dispatch(host->chip, bank, &d);
 		if (n >= 0)
 			clxhost_debounce_start(host, bank, d.debounce_restart);
+		if (n > 0)
+			model = clxhost_model_events(host, bank, &d);
 		clxhost_unlock_service(host);
 		if (n < 0) {
 			dev_err_ratelimited(host->dev, "%s bank %u: dispatch failed: %d\n",
@@ -62,7 +99,7 @@ int clxhost_service(struct clxhost *host)
 		if (d.storm_masked)
 			dev_warn_ratelimited(host->dev, "%s bank %u: interrupt storm, masked pins %#llx\n",
 					     host->name, bank, (unsigned long long)d.storm_masked);
-		clxhost_deliver(host, bank, &d);
+		clxhost_deliver(host, bank, &d, model);
 		total += n;
 	}
 	return total;
@@ -74,14 +111,17 @@ static void clxhost_debounce_expire(struct clxhost_pin *p)
 	struct clxhost *host = p->host;
 	u16 bank = p->pin / host->pins_per_bank;
 	struct clx_dispatch d;
+	u64 model = 0;
 	int n;
 
 	clxhost_lock_service(host);
 	n = clx_debounce_expired(host->chip, bank,
 				 BIT_ULL(p->pin % host->pins_per_bank), &d);
+	if (n > 0)
+		model = clxhost_model_events(host, bank, &d);
 	clxhost_unlock_service(host);
 	if (n > 0)
-		clxhost_deliver(host, bank, &d);
+		clxhost_deliver(host, bank, &d, model);
 }
 
 static enum hrtimer_restart clxhost_debounce_timer(struct hrtimer *t)
