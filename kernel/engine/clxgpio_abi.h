@@ -337,6 +337,7 @@ enum clx_holder {
 	CLX_HOLDER_MODEL = 2,
 	CLX_HOLDER_FIRMWARE = 3,
 };
+
 /* Claim a pin for a native consumer: -CLX_EBUSY if held otherwise or claimed already. */
 int clx_pin_claim(struct clx_chip *chip, clx_u16 pin);
 /* Drop a native claim: -CLX_ENOTCONN if the pin was not claimed. */

@@ -136,11 +136,11 @@ int clxhost_attach_model(struct clxhost *host, const struct clxhost_model *model
 	int ret = 0;
 
 	mutex_lock(&clxhost_registry_lock);
-	if (host->gone)
+	if (host->gone) {
 		ret = -ENODEV;
-	else if (rcu_access_pointer(host->model))
+	} else if (rcu_access_pointer(host->model)) {
 		ret = -EBUSY;
-	else {
+	} else {
 		host->model_priv = priv;
 		rcu_assign_pointer(host->model, model);
 	}
