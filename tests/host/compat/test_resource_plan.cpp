@@ -70,7 +70,9 @@ int plan_error(const std::vector<uint16_t>& pins, uint16_t total, uint8_t per_ba
   struct clx_res_plan before = plan;
   int rc = clx_res_plan(pins.data(), static_cast<uint32_t>(pins.size()), total, per_bank, storage.data(),
                         storage.size(), &plan, bad);
-  if (rc != 0) EXPECT_EQ(std::memcmp(&plan, &before, sizeof plan), 0) << "a failed plan wrote its output";
+  if (rc != 0) {
+    EXPECT_EQ(std::memcmp(&plan, &before, sizeof plan), 0) << "a failed plan wrote its output";
+  }
   return rc;
 }
 
