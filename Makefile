@@ -106,6 +106,8 @@ install: module
 -include $(TOP)/tests/distro/distro.mk
 -include $(TOP)/tests/debug/debug.mk
 -include $(TOP)/tests/build/build.mk
+-include $(TOP)/tests/compat/compat.mk
+-include $(TOP)/tests/fuzz/fuzz.mk
 include $(TOOLS)/qemu/qemu.mk
 
 vm run: module
