@@ -19,9 +19,9 @@
  *
  * Freestanding C++17 behind this plain C header (compat/core/resource_*.cpp), linked
  * into the kernel module and into user space; no kernel or libc header (the clx_u*
- * typedefs are clxgpio_abi.h's). Context: every function may be called in any context,
- * including hard IRQ; none sleeps, allocates, locks or keeps state outside its
- * arguments.
+ * typedefs come with clx_ntstatus.h, the same as clxgpio_abi.h's). Context: every
+ * function may be called in any context, including hard IRQ; none sleeps, allocates,
+ * locks or keeps state outside its arguments.
  *
  * Errors: 0 (or the documented non-negative result) on success, otherwise the negative
  * of an enum clx_res_error value, each case its own; clx_res_error_name() names it and
@@ -62,16 +62,11 @@
 #ifndef CLX_RESOURCE_H
 #define CLX_RESOURCE_H
 
+#include "clx_ntstatus.h" /* the clx_u* types; the statuses errors become */
+
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-/* checkpatch-ignore: NEW_TYPEDEFS: no <linux/types.h> here, the header is C++'s too */
-typedef __UINT8_TYPE__ clx_u8;
-typedef __UINT16_TYPE__ clx_u16;
-typedef __UINT32_TYPE__ clx_u32;
-typedef __UINT64_TYPE__ clx_u64;
-typedef __SIZE_TYPE__ clx_size;
 
 /*
  * Pins in one resource, at most. It bounds the planner's work (grouping is O(N x

@@ -256,9 +256,12 @@ TEST(ResourcePlan, FirstBadEntryDecides) {
   EXPECT_EQ(bad, 0xDEADu);
 }
 
-TEST(ResourcePlan, ErrorsAreInvalidParameterExceptOurLimits) {
-  EXPECT_EQ(clx_res_error_status(plan_error({1, 1}, 8, 8)), clx_res_error_status(-CLX_RES_E_NULL_ARGUMENT));
-  EXPECT_NE(clx_res_error_status(-CLX_RES_E_TOO_MANY_PINS), clx_res_error_status(-CLX_RES_E_DUPLICATE_PIN));
+TEST(ResourcePlan, TableErrorsAreInvalidParameter) {
+  // A malformed table is the caller's bad parameter; too many pins is our limit.
+  EXPECT_EQ(clx_res_error_status(plan_error({1, 1}, 8, 8)), CLX_STATUS_INVALID_PARAMETER);
+  EXPECT_EQ(clx_res_error_status(plan_error({9}, 8, 8)), CLX_STATUS_INVALID_PARAMETER);
+  EXPECT_EQ(clx_res_error_status(plan_error({}, 8, 8)), CLX_STATUS_INVALID_PARAMETER);
+  EXPECT_EQ(clx_res_error_status(-CLX_RES_E_TOO_MANY_PINS), CLX_STATUS_NOT_SUPPORTED);
 }
 
 // ---- pack / unpack ----
