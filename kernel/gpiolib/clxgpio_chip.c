@@ -228,6 +228,8 @@ static int clxgpio_request(struct gpio_chip *gc, unsigned int offset)
 	unsigned long flags;
 	int ret;
 
+	if (cg->lines[offset].mirroring)
+		return 0;	/* gpiolib's view of a model-side holder: no claim */
 	flags = clxhost_lock(&cg->host);
 	ret = clx_pin_claim(cg->host.chip, offset);
 	clxhost_unlock(&cg->host, flags);
@@ -255,6 +257,8 @@ static void clxgpio_free(struct gpio_chip *gc, unsigned int offset)
 	struct clxgpio *cg = gpiochip_get_data(gc);
 	unsigned long flags;
 
+	if (cg->lines[offset].mirroring)
+		return;
 	gpiochip_generic_free(gc, offset);
 	flags = clxhost_lock(&cg->host);
 	clx_pin_unclaim(cg->host.chip, offset);
@@ -342,6 +346,7 @@ int clxgpio_register(struct device *dev, struct clxgpio *cg, struct fwnode_handl
 	int ret;
 	u16 i;
 
+	mutex_init(&cg->mirror_lock);
 	ret = clxhost_init(host, dev, fwnode, label, &clxgpio_irq_sink);
 	if (ret)
 		return ret;
@@ -380,6 +385,8 @@ int clxgpio_register(struct device *dev, struct clxgpio *cg, struct fwnode_handl
 	ret = devm_gpiochip_add_data(dev, gc, cg);
 	if (!ret)
 		ret = clxgpio_acpi_events_teardown(dev, gc);
+	if (!ret)
+		ret = clxgpio_holders_setup(cg);
 	if (ret)
 		return ret;
 	return clxhost_activate(host);

@@ -28,6 +28,8 @@ struct clxgpio_line {
 	u8 have_type;    /* IRQ_TYPE_* the engine is connected with; 0 = not connected */
 	bool want_masked;
 	bool requested;
+	bool mirroring;              /* gc->request/free of the mirror below: no claim */
+	struct gpio_desc *mirror;    /* gpiolib's view of a model-side holder (clxgpio_holders.c) */
 	u32 cfg_flags;               /* CLX_CONNECT_* for want_type */
 	struct clx_irq_config cfg;   /* want_type as an engine configuration */
 };
@@ -39,6 +41,8 @@ struct clxgpio {
 	int parent_irq;              /* chained parent (PL061), 0 if the driver raises */
 	unsigned int wake_count;     /* pins with wake enabled */
 	unsigned long *requested;    /* before 6.2: lines between gc->request and gc->free */
+	struct mutex mirror_lock;    /* LOCKING: lines[].mirror, mirrors_closed */
+	bool mirrors_closed;         /* the gpio_chip is going: no more mirrors */
 	/* the simulated controller: gpio-sim's behaviour when a consumer frees a line */
 	void (*line_released)(struct clxgpio *cg, unsigned int offset);
 	void (*line_requested)(struct clxgpio *cg, unsigned int offset);
@@ -51,6 +55,11 @@ struct clxgpio {
  */
 int clxgpio_register(struct device *dev, struct clxgpio *cg, struct fwnode_handle *fwnode,
 		     const char *label, int parent_irq);
+
+/* clxgpio_holders.c, for clxgpio_register() */
+int clxgpio_holders_setup(struct clxgpio *cg);
+void clxgpio_model_holds(struct clxhost *host, unsigned int pin, const char *label);
+void clxgpio_model_released(struct clxhost *host, unsigned int pin);
 
 /* clxgpio_irqchip.c, for clxgpio_register() */
 void clxgpio_line_init(struct clxgpio *cg, struct clxgpio_line *line, u16 pin);

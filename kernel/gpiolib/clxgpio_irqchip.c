@@ -267,6 +267,8 @@ static void clxgpio_irq_deliver(struct clxhost *host, const struct clxhost_event
 
 const struct clxhost_sink clxgpio_irq_sink = {
 	.deliver = clxgpio_irq_deliver,
+	.model_holds = clxgpio_model_holds,
+	.model_released = clxgpio_model_released,
 };
 
 static void clxgpio_chained_handler(struct irq_desc *desc)

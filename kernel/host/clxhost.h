@@ -50,6 +50,12 @@ struct clxhost_event {
  */
 struct clxhost_sink {
 	void (*deliver)(struct clxhost *host, const struct clxhost_event *ev);
+	/*
+	 * [may sleep] The model side now holds pin (label says who) / let it go: show it
+	 * to the native side's users (gpiolib: the line is used, by label).
+	 */
+	void (*model_holds)(struct clxhost *host, unsigned int pin, const char *label);
+	void (*model_released)(struct clxhost *host, unsigned int pin);
 };
 
 /*
@@ -163,6 +169,24 @@ struct clxhost *clxhost_find_by_name(const char *name);
  * -ENODEV if the host is being torn down). Its detach() runs when the host goes away.
  */
 int clxhost_attach_model(struct clxhost *host, const struct clxhost_model *model, void *priv);
+
+/*
+ * [may sleep] The model front end tells the native one that it holds pin (after the
+ * engine granted the connection) or let it go (after the disconnect). @label stays
+ * valid until the matching clxhost_model_released().
+ */
+static inline void clxhost_model_holds(struct clxhost *host, unsigned int pin,
+				       const char *label)
+{
+	if (host->sink->model_holds)
+		host->sink->model_holds(host, pin, label);
+}
+
+static inline void clxhost_model_released(struct clxhost *host, unsigned int pin)
+{
+	if (host->sink->model_released)
+		host->sink->model_released(host, pin);
+}
 
 static inline unsigned long clxhost_lock(struct clxhost *host)
 	__acquires(&host->lock)

@@ -22,9 +22,10 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/stringify.h>
+#include <linux/version.h>
 #include <linux/wait.h>
 
-#include "../../kernel/host/clxhost.h"
+#include "../../kernel/gpiolib/clxgpio_gpiolib.h"
 
 #define GLUE_LABEL "clxkunit"
 #define GLUE_NGPIO 16
@@ -337,8 +338,99 @@ static void glue_registry(struct kunit *test)
 	KUNIT_EXPECT_NULL(test, clxhost_find_by_name(GLUE_LABEL));
 }
 
+/* gpiolib's view of line offset through the lookup table: a descriptor or ERR_PTR. */
+static struct gpio_desc *glue_get_line(struct glue *g, unsigned int offset)
+{
+	if (!g->lookup) {
+		g->lookup = kzalloc(struct_size(g->lookup, table, 2), GFP_KERNEL);
+		if (!g->lookup)
+			return ERR_PTR(-ENOMEM);
+		g->lookup->dev_id = dev_name(&g->pdev->dev);
+		g->lookup->table[0] = GPIO_LOOKUP_IDX(GLUE_LABEL, offset, "kunit", 0,
+						      GPIO_ACTIVE_HIGH);
+		gpiod_add_lookup_table(g->lookup);
+	}
+	return gpiod_get(&g->pdev->dev, "kunit", GPIOD_IN);
+}
+
+/* Does gpiolib show line offset of host's gpio_chip as requested by label? */
+static bool glue_line_shows(struct clxhost *host, unsigned int offset, const char *label)
+{
+	struct gpio_chip *gc = &container_of(host, struct clxgpio, host)->gc;
+	bool shown;
+/* checkpatch-ignore: LINUX_VERSION_CODE,CONSTANT_COMPARISON: one source for 6.1 and 6.12 */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 9, 0)
+	char *now = gpiochip_dup_line_label(gc, offset);
+
+	shown = !IS_ERR_OR_NULL(now) && !strcmp(now, label);
+	if (!IS_ERR_OR_NULL(now))
+		kfree(now);
+#else
+	const char *now = gpiochip_is_requested(gc, offset);
+
+	shown = now && !strcmp(now, label);
+#endif
+	return shown;
+}
+
+/*
+ * The engine's referee seen from gpiolib, both ways: a model-side (GpioClx) connection
+ * refuses a gpiolib request with EBUSY, and is shown to gpiolib as a request of the
+ * line; a gpiolib request refuses the model side's connection; firmware refuses both.
+ */
+static void glue_referee(struct kunit *test)
+{
+	struct clxhost *host = clxhost_find_by_fwnode(software_node_fwnode(&glue_bank));
+	struct clx_io_config in = { .mode = CLX_IO_INPUT, .pull = CLX_PULL_DEFAULT };
+	struct glue *g = test->priv;
+	struct gpio_desc *desc;
+	unsigned long flags;
+	int ret;
+
+	KUNIT_ASSERT_NOT_NULL(test, host);
+	flags = clxhost_lock(host);
+	ret = clx_io_connect(host->chip, 0, BIT_ULL(3), &in, 0);
+	clxhost_unlock(host, flags);
+	KUNIT_ASSERT_EQ(test, ret, 0);
+	clxhost_model_holds(host, 3, "kunit-model");
+	KUNIT_EXPECT_TRUE(test, glue_line_shows(host, 3, "kunit-model"));
+	desc = glue_get_line(g, 3);
+	KUNIT_EXPECT_EQ(test, PTR_ERR_OR_ZERO(desc), -EBUSY);
+	clxhost_model_released(host, 3);
+	KUNIT_EXPECT_FALSE(test, glue_line_shows(host, 3, "kunit-model"));
+	flags = clxhost_lock(host);
+	/* gpiolib let go of its view, but the model connection still holds the pin */
+	KUNIT_EXPECT_EQ(test, clx_pin_holder(host->chip, 3), CLX_HOLDER_MODEL);
+	ret = clx_io_disconnect(host->chip, 0, BIT_ULL(3));
+	clxhost_unlock(host, flags);
+	KUNIT_ASSERT_EQ(test, ret, 0);
+
+	g->desc = glue_get_line(g, 3);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, g->desc);
+	flags = clxhost_lock(host);
+	KUNIT_EXPECT_EQ(test, clx_pin_holder(host->chip, 3), CLX_HOLDER_NATIVE);
+	KUNIT_EXPECT_EQ(test, clx_io_connect(host->chip, 0, BIT_ULL(3), &in, CLX_CONNECT_SHARED),
+			-CLX_EBUSY);
+	KUNIT_EXPECT_EQ(test, clx_firmware_reserve(host->chip, 0, BIT_ULL(3)), -CLX_EBUSY);
+	clxhost_unlock(host, flags);
+	gpiod_put(g->desc);
+	g->desc = NULL;
+
+	flags = clxhost_lock(host);
+	KUNIT_EXPECT_EQ(test, clx_pin_holder(host->chip, 3), CLX_HOLDER_NONE);
+	ret = clx_firmware_reserve(host->chip, 0, BIT_ULL(3));
+	clxhost_unlock(host, flags);
+	KUNIT_ASSERT_EQ(test, ret, 0);
+	desc = glue_get_line(g, 3);
+	KUNIT_EXPECT_EQ(test, PTR_ERR_OR_ZERO(desc), -EBUSY);
+	flags = clxhost_lock(host);
+	KUNIT_EXPECT_EQ(test, clx_firmware_release(host->chip, 0, BIT_ULL(3)), 0);
+	clxhost_unlock(host, flags);
+}
+
 static struct kunit_case glue_cases[] = {
 	KUNIT_CASE(glue_registry),
+	KUNIT_CASE(glue_referee),
 	KUNIT_CASE(glue_rising),
 	KUNIT_CASE(glue_falling),
 	KUNIT_CASE(glue_both),
