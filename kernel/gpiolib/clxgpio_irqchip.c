@@ -178,6 +178,14 @@ static int clxgpio_irqchip_reqres(struct irq_data *d)
 	return ret;
 }
 
+/* LOCKING: host lock held (the bus lock on sleeping hosts). */
+static void clxgpio_line_release_locked(struct clxgpio *cg, struct clxgpio_line *l)
+{
+	l->want_type = 0;
+	if (clxgpio_line_apply_type_locked(cg, l))
+		dev_warn(cg->host.dev, "pin %u: interrupt disconnect failed\n", l->pin);
+}
+
 /*
  * Process context, request_mutex held. free_irq() calls this inside
  * irq_bus_lock/irq_bus_sync_unlock, so on sleeping chips the host mutex is already held
@@ -189,22 +197,20 @@ static void clxgpio_irqchip_relres(struct irq_data *d)
 	struct clxgpio_line *l = clxgpio_line_of(d);
 	struct clxgpio *cg = l->cg;
 	struct clxhost *host = &cg->host;
-	unsigned long flags = 0;
+	unsigned long flags;
 
 	if (host->sleeping) {
 		lockdep_assert_held(&host->mlock);
 		mutex_unlock(&host->mlock);
-	}
-	clxhost_debounce_cancel(host, l->pin);
-	if (host->sleeping)
+		clxhost_debounce_cancel(host, l->pin);
 		mutex_lock(&host->mlock);
-	else
+		clxgpio_line_release_locked(cg, l);
+	} else {
+		clxhost_debounce_cancel(host, l->pin);
 		flags = clxhost_lock(host);
-	l->want_type = 0;
-	if (clxgpio_line_apply_type_locked(cg, l))
-		dev_warn(host->dev, "pin %u: interrupt disconnect failed\n", l->pin);
-	if (!host->sleeping)
+		clxgpio_line_release_locked(cg, l);
 		clxhost_unlock(host, flags);
+	}
 	l->requested = false;
 	gpiochip_relres_irq(&cg->gc, l->pin);
 }

@@ -68,7 +68,7 @@ if [ -n "$kdir" ]; then
 	for t in gcc ld as ar nm objcopy objdump strip readelf; do
 		ln -s "$(command -v aarch64-linux-gnu-$t)" "$bin/aarch64-linux-gnu-$t"
 	done
-	expect no-cxx-compiler 'clxgpio: C\+\+ compiler .*aarch64-linux-gnu-g\+\+ not found .*install g\+\+' \
+	expect no-cxx-compiler 'clxgpio: C\+\+ compiler .*aarch64-linux-gnu-g\+\+ not found .*install g\+\+ of the same version, Debian package g\+\+-aarch64-linux-gnu\.  Stop\.$' \
 		KDIR="$kdir" CROSS_COMPILE="$bin/aarch64-linux-gnu-"
 else
 	echo "FAIL no-cxx-compiler: the 6.12 test kernel could not be built"
