@@ -8,7 +8,7 @@ gcc-aarch64-linux-gnu g++-aarch64-linux-gnu binutils-aarch64-linux-gnu \
 libc6-dev-arm64-cross linux-libc-dev-arm64-cross \
 bc flex bison libelf-dev libssl-dev cpio xz-utils kmod rsync python3 git dkms \
 qemu-system-arm qemu-efi-aarch64 ipxe-qemu acpica-tools device-tree-compiler \
-linux-source-6.12 linux-source-6.1 sparse dwarves"
+linux-source-6.12 linux-source-6.1 sparse dwarves clang libclang-rt-14-dev"
 GUEST_PKGS="busybox-static:arm64 gpiod:arm64 libgpiod2:arm64 libc6:arm64"
 
 SUDO=
