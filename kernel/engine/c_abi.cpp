@@ -6,6 +6,7 @@
 #include "chip.hpp"
 
 using clx::Chip;
+using clx::IoRelease;
 using clx::Level;
 using clx::PinRef;
 using clx::Status;
@@ -218,7 +219,12 @@ int clx_io_connect(clx_chip* chip, clx_u16 bank, clx_u64 mask, const clx_io_conf
 
 int clx_io_disconnect(clx_chip* chip, clx_u16 bank, clx_u64 mask) {
   int rc = check_pins(cpp(chip), bank, mask);
-  return rc != 0 ? rc : to_errno(cpp(chip).io_disconnect(bank, mask));
+  return rc != 0 ? rc : to_errno(cpp(chip).io_disconnect(bank, mask, IoRelease::to_default));
+}
+
+int clx_io_disconnect_preserve(clx_chip* chip, clx_u16 bank, clx_u64 mask) {
+  int rc = check_pins(cpp(chip), bank, mask);
+  return rc != 0 ? rc : to_errno(cpp(chip).io_disconnect(bank, mask, IoRelease::preserve));
 }
 
 int clx_io_connected_mode(const clx_chip* chip, clx_u16 pin) {

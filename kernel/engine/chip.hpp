@@ -63,6 +63,12 @@ enum class Level : u8 {
   high = 2,
 };
 
+// What a pin's last I/O disconnect does to its configuration.
+enum class IoRelease : u8 {
+  to_default = 1,  // the client's disconnect_io: back to the power-on default
+  preserve = 2,    // left as it is (GpioIo IoRestrictionNoneAndPreserve)
+};
+
 // How an interrupt pin is run: by the hardware's own trigger, or by the level-toggling
 // emulation (both edges, edges or debounce the hardware lacks).
 enum class IrqPath : u8 {
@@ -214,7 +220,7 @@ class Chip {
   // Ownership, GpioClx model, and the referee between the sides (ownership.cpp).
   // [may sleep]
   Status io_connect(u16 bank, u64 mask, const clx_io_config& cfg, u32 flags);
-  Status io_disconnect(u16 bank, u64 mask);
+  Status io_disconnect(u16 bank, u64 mask, IoRelease release);
   u8 io_mode(PinRef pin) const;
   Status firmware_reserve(u16 bank, u64 mask);
   Status firmware_release(u16 bank, u64 mask);

@@ -311,7 +311,10 @@ int clx_pin_write(struct clx_chip *chip, clx_u16 pin, int value);
  */
 int clx_io_connect(struct clx_chip *chip, clx_u16 bank, clx_u64 mask,
 		   const struct clx_io_config *cfg, clx_u32 flags);
+/* The last disconnect of a pin returns it to its default (the client's disconnect_io). */
 int clx_io_disconnect(struct clx_chip *chip, clx_u16 bank, clx_u64 mask);
+/* The same, leaving the pins' configuration as it is (GpioIo NoneAndPreserve). */
+int clx_io_disconnect_preserve(struct clx_chip *chip, clx_u16 bank, clx_u64 mask);
 /* Connected I/O mode of a pin: CLX_IO_INPUT/OUTPUT, 0 if none, or -errno. */
 int clx_io_connected_mode(const struct clx_chip *chip, clx_u16 pin);
 /*

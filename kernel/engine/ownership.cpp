@@ -85,7 +85,7 @@ Status Chip::io_connect(u16 bank, u64 mask, const clx_io_config& cfg, u32 flags)
   return Status::ok;
 }
 
-Status Chip::io_disconnect(u16 bank, u64 mask) {
+Status Chip::io_disconnect(u16 bank, u64 mask, IoRelease release) {
   u64 not_connected = 0;
   for_each_pin(mask, [&](unsigned p) {
     if (!(slot(bank, p).owner & (kOwnInput | kOwnOutput))) not_connected |= bit(p);
@@ -96,13 +96,16 @@ Status Chip::io_disconnect(u16 bank, u64 mask) {
   for_each_pin(mask, [&](unsigned p) {
     if (slot(bank, p).io_users == 1) last |= bit(p);
   });
-  // Pins still used as interrupts stay configured; the rest go back to default.
-  u64 release = 0;
-  for_each_pin(last, [&](unsigned p) {
-    if (!(slot(bank, p).owner & kOwnIrq)) release |= bit(p);
-  });
-  if (release != 0) {
-    Status s = from_client(m_ops->disconnect_io(m_ctx, bank, release));
+  // Pins still used as interrupts stay configured; the rest go back to default unless
+  // the connection preserves them.
+  u64 to_default = 0;
+  if (release == IoRelease::to_default) {
+    for_each_pin(last, [&](unsigned p) {
+      if (!(slot(bank, p).owner & kOwnIrq)) to_default |= bit(p);
+    });
+  }
+  if (to_default != 0) {
+    Status s = from_client(m_ops->disconnect_io(m_ctx, bank, to_default));
     if (failed(s)) return s;
   }
   for_each_pin(mask, [&](unsigned p) {

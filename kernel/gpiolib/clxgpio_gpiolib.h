@@ -38,8 +38,6 @@ struct clxgpio {
 	struct clxhost host;
 	struct gpio_chip gc;
 	struct clxgpio_line *lines;
-	int parent_irq;              /* chained parent (PL061), 0 if the driver raises */
-	unsigned int wake_count;     /* pins with wake enabled */
 	unsigned long *requested;    /* before 6.2: lines between gc->request and gc->free */
 	struct mutex mirror_lock;    /* LOCKING: lines[].mirror, mirrors_closed */
 	bool mirrors_closed;         /* the gpio_chip is going: no more mirrors */

@@ -157,15 +157,7 @@ static int clxgpio_irqchip_set_type(struct irq_data *d, unsigned int type)
 
 static int clxgpio_irqchip_set_wake(struct irq_data *d, unsigned int on)
 {
-	struct clxgpio_line *l = clxgpio_line_of(d);
-	struct clxgpio *cg = l->cg;
-	int ret = 0;
-
-	if (cg->parent_irq)
-		ret = irq_set_irq_wake(cg->parent_irq, on);
-	if (!ret)
-		cg->wake_count += on ? 1 : -1;
-	return ret;
+	return clxhost_set_wake(&clxgpio_line_of(d)->cg->host, on);
 }
 
 static int clxgpio_irqchip_reqres(struct irq_data *d)
@@ -303,14 +295,14 @@ int clxgpio_irqchip_setup(struct clxgpio *cg, int parent_irq)
 	girq->default_type = IRQ_TYPE_NONE;
 	girq->handler = sleeping ? handle_simple_irq : handle_bad_irq;
 	girq->threaded = sleeping;
-	cg->parent_irq = parent_irq > 0 ? parent_irq : 0;
-	if (cg->parent_irq) {
+	cg->host.parent_irq = parent_irq > 0 ? parent_irq : 0;
+	if (cg->host.parent_irq) {
 		girq->parent_handler = clxgpio_chained_handler;
 		girq->num_parents = 1;
 		girq->parents = devm_kcalloc(cg->host.dev, 1, sizeof(*girq->parents), GFP_KERNEL);
 		if (!girq->parents)
 			return -ENOMEM;
-		girq->parents[0] = cg->parent_irq;
+		girq->parents[0] = cg->host.parent_irq;
 	}
 	return 0;
 }

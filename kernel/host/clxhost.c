@@ -6,6 +6,7 @@
 #include <linux/acpi.h>
 #include <linux/device.h>
 #include <linux/fwnode.h>
+#include <linux/interrupt.h>
 #include <linux/property.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -112,6 +113,18 @@ int clxhost_activate(struct clxhost *host)
 		return ret;
 	return clxhost_storm_start(host);
 }
+
+int clxhost_set_wake(struct clxhost *host, bool on)
+{
+	int ret = 0;
+
+	if (host->parent_irq)
+		ret = irq_set_irq_wake(host->parent_irq, on);
+	if (!ret)
+		host->wake_count += on ? 1 : -1;
+	return ret;
+}
+EXPORT_SYMBOL_GPL(clxhost_set_wake);
 
 int clxhost_suspend(struct clxhost *host)
 {

@@ -94,6 +94,8 @@ struct clxhost {
 	u16 pins;
 	u8 pins_per_bank;
 	u16 banks;
+	int parent_irq;         /* the controller's interrupt (chained), 0 if it has none */
+	unsigned int wake_count; /* LOCKING: irq core's; pins whose interrupt may wake */
 	raw_spinlock_t lock;    /* LOCKING: engine calls of memory-mapped hosts */
 	struct mutex mlock;     /* LOCKING: engine calls of sleeping hosts */
 	const struct clxhost_sink *sink;
@@ -150,6 +152,12 @@ void clxhost_raise_init(struct clxhost *host);
 
 /* [may sleep] Storm guard from the module parameters; no-op when they leave it off. */
 int clxhost_storm_start(struct clxhost *host);
+
+/*
+ * [may sleep] A pin's interrupt may (on) or may no longer wake the system: the parent
+ * interrupt's wake setting follows (irq_set_irq_wake), wake_count counts the pins.
+ */
+int clxhost_set_wake(struct clxhost *host, bool on);
 
 int clxhost_suspend(struct clxhost *host);
 int clxhost_resume(struct clxhost *host);

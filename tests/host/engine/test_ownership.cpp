@@ -343,3 +343,20 @@ TEST(EngineOwnership, RefusedDisconnectKeepsTheConnection) {
   EXPECT_EQ(clx_io_disconnect(chip, 0, B(1) | B(2)), 0);
   EXPECT_EQ(clx_io_connected_mode(chip, 1), 0);
 }
+
+TEST(EngineOwnership, PreservingDisconnectLeavesTheConfiguration) {
+  Pl061Rig r;
+  ASSERT_EQ(clx_io_connect(r.chip, 0, B(4) | B(5), &kOut, 0), 0);
+  ASSERT_EQ(clx_bank_write(r.chip, 0, B(4), B(5)), 0);
+  r.rec.clear();
+  ASSERT_EQ(clx_io_disconnect_preserve(r.chip, 0, B(4) | B(5)), 0);
+  EXPECT_TRUE(r.rec.log.empty()) << "no register touched: " << to_string(r.rec.log);
+  EXPECT_EQ(r.hw.dir & 0x30, 0x30) << "still outputs";
+  EXPECT_EQ(r.hw.level() & 0x30, 0x10) << "still driving what they drove";
+  EXPECT_EQ(clx_io_connected_mode(r.chip, 4), 0) << "but no longer connected";
+  EXPECT_EQ(clx_io_disconnect_preserve(r.chip, 0, B(4)), -CLX_ENOTCONN);
+  // The default disconnect of the same state does return the pins to inputs.
+  ASSERT_EQ(clx_io_connect(r.chip, 0, B(4), &kOut, 0), 0);
+  ASSERT_EQ(clx_io_disconnect(r.chip, 0, B(4)), 0);
+  EXPECT_EQ(r.hw.dir & 0x10, 0);
+}
