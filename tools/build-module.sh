@@ -80,7 +80,7 @@ mkdir -p "$MODULE_DIR"
 (cd "$top" && rsync -a --delete --relative \
 	--include='*/' --include='*.c' --include='*.h' --include='*.cpp' --include='*.hpp' \
 	--include='Kbuild' --include='Kbuild.inc' --exclude='*' \
-	Kbuild kernel tests/kunit tests/kbench "$MODULE_DIR/") ||
+	Kbuild kernel compat/core compat/include compat/kernel tests/kunit tests/kbench "$MODULE_DIR/") ||
 	fail "copying the sources to $MODULE_DIR failed"
 
 read -r -a make_args <<<"${CLX_MAKE_ARGS:-}"

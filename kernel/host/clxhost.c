@@ -144,36 +144,26 @@ int clxhost_resume(struct clxhost *host)
 	return ret;
 }
 
-int clxhost_attach_model(struct clxhost *host, const struct clxhost_model *model, void *priv)
+/* LOCKING: clxhost_registry_lock held. */
+static struct clxhost *clxhost_find_locked(bool (*match)(struct clxhost *host,
+							 const void *key),
+					   const void *key)
 {
-	int ret = 0;
+	struct clxhost *host;
 
-	mutex_lock(&clxhost_registry_lock);
-	if (host->gone) {
-		ret = -ENODEV;
-	} else if (rcu_access_pointer(host->model)) {
-		ret = -EBUSY;
-	} else {
-		host->model_priv = priv;
-		rcu_assign_pointer(host->model, model);
-	}
-	mutex_unlock(&clxhost_registry_lock);
-	return ret;
+	list_for_each_entry(host, &clxhost_registry, registry)
+		if (match(host, key))
+			return host;
+	return NULL;
 }
-EXPORT_SYMBOL_GPL(clxhost_attach_model);
 
 static struct clxhost *clxhost_find(bool (*match)(struct clxhost *host, const void *key),
 				    const void *key)
 {
-	struct clxhost *host, *found = NULL;
+	struct clxhost *found;
 
 	mutex_lock(&clxhost_registry_lock);
-	list_for_each_entry(host, &clxhost_registry, registry) {
-		if (match(host, key)) {
-			found = host;
-			break;
-		}
-	}
+	found = clxhost_find_locked(match, key);
 	mutex_unlock(&clxhost_registry_lock);
 	return found;
 }
@@ -204,6 +194,41 @@ static bool clxhost_match_acpi_path(struct clxhost *host, const void *path)
 	return false;
 #endif
 }
+
+void *clxhost_model_get(const char *controller, const struct clxhost_model *model)
+{
+	const struct clxhost_model *attached;
+	struct clxhost *host;
+	void *priv;
+
+	mutex_lock(&clxhost_registry_lock);
+	host = clxhost_find_locked(clxhost_match_name, controller);
+	if (!host && controller[0] == '\\')
+		host = clxhost_find_locked(clxhost_match_acpi_path, controller);
+	if (!host) {
+		priv = ERR_PTR(-ENODEV);
+		goto out;
+	}
+	attached = rcu_dereference_protected(host->model,
+					     lockdep_is_held(&clxhost_registry_lock));
+	if (attached && attached != model) {
+		priv = ERR_PTR(-EBUSY);
+		goto out;
+	}
+	if (!attached) {
+		priv = model->attach(host);
+		if (IS_ERR(priv))
+			goto out;
+		host->model_priv = priv;
+		rcu_assign_pointer(host->model, model);
+	}
+	priv = host->model_priv;
+	model->get(priv);
+out:
+	mutex_unlock(&clxhost_registry_lock);
+	return priv;
+}
+EXPORT_SYMBOL_GPL(clxhost_model_get);
 
 struct clxhost *clxhost_find_by_fwnode(const struct fwnode_handle *fwnode)
 {

@@ -64,6 +64,13 @@ struct clxhost_sink {
  * referee: clx_pin_holder() == CLX_HOLDER_MODEL), with a timestamp.
  */
 struct clxhost_model {
+	/*
+	 * [may sleep] Under the registry lock: the front end's state for host (kept as
+	 * host->model_priv until detach), or ERR_PTR. get() takes a reference on it for
+	 * the caller of clxhost_model_get().
+	 */
+	void *(*attach)(struct clxhost *host);
+	void (*get)(void *priv);
 	/* As clxhost_sink.deliver, inside rcu_read_lock(). */
 	void (*deliver)(struct clxhost *host, void *priv, const struct clxhost_event *ev);
 	/*
@@ -173,10 +180,14 @@ struct clxhost *clxhost_find_by_acpi_path(const char *path);
 struct clxhost *clxhost_find_by_name(const char *name);
 
 /*
- * [may sleep] Attach the model front end to a host (once; -EBUSY if one is attached,
- * -ENODEV if the host is being torn down). Its detach() runs when the host goes away.
+ * [may sleep] The model front end's state on the controller named @controller (a host
+ * name, or an ACPI path such as "\\_SB.GPI0" as a ResourceSource names it), attaching
+ * it first (model->attach) if the host has none yet, with a reference taken
+ * (model->get); all under the registry lock, so the host cannot go meanwhile. Its
+ * detach() runs when the host goes away. ERR_PTR(-ENODEV): no such controller;
+ * ERR_PTR(-EBUSY): another model front end is attached.
  */
-int clxhost_attach_model(struct clxhost *host, const struct clxhost_model *model, void *priv);
+void *clxhost_model_get(const char *controller, const struct clxhost_model *model);
 
 /*
  * [may sleep] The model front end tells the native one that it holds pin (after the
