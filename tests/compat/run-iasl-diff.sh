@@ -1,9 +1,9 @@
 #!/bin/sh
 # The ACPI GPIO codec against iasl (Debian's acpica-tools): compiles
 # tests/compat/asl/gpio-cases.asl, builds tests/compat/iasl_diff.cpp with the codec
-# (compat/core compiled freestanding, as for the kernel), and checks every GpioInt and
-# GpioIo iasl wrote against the expectation written beside it in the ASL, and that
-# encoding it gives back iasl's bytes. Leaves the templates and descriptors in
+# (compat/core/acpi_*.cpp, compiled freestanding as for the kernel), and checks every
+# GpioInt and GpioIo iasl wrote against the expectation written beside it in the ASL,
+# and that encoding it gives back iasl's bytes. Leaves the templates and descriptors in
 # build/compat/seeds for the fuzzer (tests/fuzz).
 #
 # Usage: run-iasl-diff.sh [--record]
@@ -34,7 +34,7 @@ iasl -p "$out/gpio-cases" "$here/asl/gpio-cases.asl" >"$out/iasl.log" 2>&1 ||
 
 cxx=${CXX:-g++}
 objs=
-for src in "$top"/compat/core/*.cpp; do
+for src in "$top"/compat/core/acpi_*.cpp; do
 	obj=$out/obj/$(basename "$src" .cpp).o
 	$cxx -std=c++17 -O2 -ffreestanding -fno-exceptions -fno-rtti -nostdinc++ -Wall -Wextra -Werror \
 		-I"$top/compat/include" -c "$src" -o "$obj" || broken "cannot build $src"

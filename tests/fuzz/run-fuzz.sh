@@ -54,7 +54,7 @@ nseeds=$(find "$seeds" -type f | wc -l)
 # The codec as the kernel builds it (freestanding, no exceptions/RTTI), instrumented.
 san="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 objs=
-for src in "$top"/compat/core/*.cpp; do
+for src in "$top"/compat/core/acpi_*.cpp; do
 	obj=$out/obj/$(basename "$src" .cpp).o
 	# shellcheck disable=SC2086
 	$cxx -std=c++17 -g -O1 -ffreestanding -fno-exceptions -fno-rtti -nostdinc++ -Wall -Wextra -Werror \
