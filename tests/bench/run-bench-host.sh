@@ -8,7 +8,9 @@
 #      own, engine and baseline separately;
 #   4. prints the table (engine vs baseline instr/op and ratio, 64x64/1x8 constancy,
 #      state bytes per pin, PASS/MISS against the targets) and writes it, with the
-#      per-function callgrind breakdown of every engine loop, to build/bench/bench-host.txt.
+#      per-function callgrind breakdown of every engine loop, to build/bench/bench-host.txt;
+#   5. reports the compat core's ACPI GPIO descriptor decode rate in descriptors/s
+#      (clxacpi_decode_rate, wall clock) and writes it to build/bench/acpi-decode.txt.
 #
 # Exits 0 when a target is missed (it is a benchmark, not a test); non-zero only when
 # it cannot measure: build failure, valgrind missing, or engine and baseline disagreeing
@@ -124,4 +126,8 @@ rm -f "$report.table"
 echo
 sed '/^engine breakdown:/,$d' "$report"
 echo "written: ${report#"$root"/} (with the per-function engine breakdown); raw dumps in ${cg#"$root"/}/"
+
+echo
+echo "== ACPI GPIO codec decode rate"
+"$out/clxacpi_decode_rate" | tee "$out/acpi-decode.txt"
 exit 0
