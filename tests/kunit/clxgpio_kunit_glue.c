@@ -25,7 +25,7 @@
 #include <linux/version.h>
 #include <linux/wait.h>
 
-#include "../../kernel/gpiolib/clxgpio_gpiolib.h"
+#include "clxgpio_kunit_sim.h"
 
 #define GLUE_LABEL "clxkunit"
 #define GLUE_NGPIO 16
@@ -51,8 +51,7 @@ static const struct software_node *glue_nodes[] = { &glue_node, &glue_bank, NULL
 
 struct glue {
 	struct kunit *test;
-	struct platform_device *pdev;
-	struct device *gpio_dev;  /* gpiochipN: holds sim_gpioN/pull */
+	struct ksim sim;
 	struct gpiod_lookup_table *lookup;
 	struct gpio_desc *desc;
 	unsigned int offset;
@@ -78,15 +77,9 @@ static irqreturn_t glue_handler(int irq, void *data)
 	return IRQ_HANDLED;
 }
 
-static int glue_is_gpiochip(struct device *dev, void *data)
-{
-	return !strncmp(dev_name(dev), "gpiochip", 8);
-}
-
 static int glue_init(struct kunit *test)
 {
 	struct glue *g = kunit_kzalloc(test, sizeof(*g), GFP_KERNEL);
-	int ret;
 
 	if (!g)
 		return -ENOMEM;
@@ -94,48 +87,14 @@ static int glue_init(struct kunit *test)
 	atomic_set(&g->count, 0);
 	init_waitqueue_head(&g->wq);
 	test->priv = g;
-
-	ret = software_node_register_node_group(glue_nodes);
-	if (ret)
-		return ret;
-	g->pdev = platform_device_alloc("clxgpio-sim", PLATFORM_DEVID_AUTO);
-	if (!g->pdev) {
-		ret = -ENOMEM;
-		goto err_nodes;
-	}
-	g->pdev->dev.fwnode = software_node_fwnode(&glue_node);
-	ret = platform_device_add(g->pdev);
-	if (ret)
-		goto err_put;
-	if (!g->pdev->dev.driver) {
-		kunit_err(test, "clxgpio-sim did not bind: is clxgpio.ko loaded?\n");
-		ret = -ENODEV;
-		goto err_unregister;
-	}
-	g->gpio_dev = device_find_child(&g->pdev->dev, NULL, glue_is_gpiochip);
-	if (!g->gpio_dev) {
-		ret = -ENODEV;
-		goto err_unregister;
-	}
-	return 0;
-
-err_unregister:
-	platform_device_unregister(g->pdev);
-	g->pdev = NULL;
-	goto err_nodes;
-err_put:
-	platform_device_put(g->pdev);
-	g->pdev = NULL;
-err_nodes:
-	software_node_unregister_node_group(glue_nodes);
-	return ret;
+	return ksim_add(&g->sim, test, glue_nodes);
 }
 
 static void glue_exit(struct kunit *test)
 {
 	struct glue *g = test->priv;
 
-	if (!g || !g->pdev)
+	if (!g || !g->sim.pdev)
 		return;
 	if (g->irq_requested)
 		free_irq(g->irq, g);
@@ -145,38 +104,13 @@ static void glue_exit(struct kunit *test)
 		gpiod_remove_lookup_table(g->lookup);
 		kfree(g->lookup);
 	}
-	put_device(g->gpio_dev);
-	platform_device_unregister(g->pdev);
-	software_node_unregister_node_group(glue_nodes);
-}
-
-/* Writes val to a sysfs file; returns the byte count or -errno. */
-static ssize_t glue_write_file(const char *path, const char *val)
-{
-	struct file *f = filp_open(path, O_WRONLY, 0);
-	loff_t pos = 0;
-	ssize_t n;
-
-	if (IS_ERR(f))
-		return PTR_ERR(f);
-	n = kernel_write(f, val, strlen(val), &pos);
-	filp_close(f, NULL);
-	return n;
+	ksim_remove(&g->sim);
 }
 
 /* Sets the outside-world level of the line through sim_gpioN/pull. */
 static void glue_drive(struct glue *g, int level)
 {
-	const char *val = level ? "pull-up" : "pull-down";
-	char *path;
-	ssize_t n;
-
-	path = kasprintf(GFP_KERNEL, "/sys/bus/platform/devices/%s/%s/sim_gpio%u/pull",
-			 dev_name(&g->pdev->dev), dev_name(g->gpio_dev), g->offset);
-	KUNIT_ASSERT_NOT_ERR_OR_NULL(g->test, path);
-	n = glue_write_file(path, val);
-	kfree(path);
-	KUNIT_ASSERT_EQ(g->test, n, (ssize_t)strlen(val));
+	ksim_drive(&g->sim, g->offset, level);
 }
 
 /* Waits until the handler ran want times (or the timeout), then lets late events in. */
@@ -211,10 +145,10 @@ static void glue_request(struct glue *g, unsigned int offset, int initial, unsig
 	glue_drive(g, initial);
 	g->lookup = kzalloc(struct_size(g->lookup, table, 2), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, g->lookup);
-	g->lookup->dev_id = dev_name(&g->pdev->dev);
+	g->lookup->dev_id = dev_name(&g->sim.pdev->dev);
 	g->lookup->table[0] = GPIO_LOOKUP_IDX(GLUE_LABEL, offset, "kunit", 0, GPIO_ACTIVE_HIGH);
 	gpiod_add_lookup_table(g->lookup);
-	g->desc = gpiod_get(&g->pdev->dev, "kunit", GPIOD_IN);
+	g->desc = gpiod_get(&g->sim.pdev->dev, "kunit", GPIOD_IN);
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, g->desc);
 	KUNIT_EXPECT_EQ(test, gpiod_get_value(g->desc), initial);
 	g->irq = gpiod_to_irq(g->desc);
@@ -324,7 +258,7 @@ static void glue_registry(struct kunit *test)
 	struct clxhost *host = clxhost_find_by_fwnode(software_node_fwnode(&glue_bank));
 
 	KUNIT_ASSERT_NOT_NULL(test, host);
-	KUNIT_EXPECT_PTR_EQ(test, host->dev, &g->pdev->dev);
+	KUNIT_EXPECT_PTR_EQ(test, host->dev, &g->sim.pdev->dev);
 	KUNIT_EXPECT_EQ(test, host->pins, GLUE_NGPIO);
 	KUNIT_EXPECT_EQ(test, host->banks, 2);
 	KUNIT_EXPECT_STREQ(test, host->name, GLUE_LABEL);
@@ -333,7 +267,7 @@ static void glue_registry(struct kunit *test)
 	KUNIT_EXPECT_NULL(test, clxhost_find_by_fwnode(software_node_fwnode(&glue_node)));
 	KUNIT_EXPECT_NULL(test, clxhost_find_by_acpi_path("\\_SB.NONE"));
 
-	device_release_driver(&g->pdev->dev);
+	device_release_driver(&g->sim.pdev->dev);
 	KUNIT_EXPECT_NULL(test, clxhost_find_by_fwnode(software_node_fwnode(&glue_bank)));
 	KUNIT_EXPECT_NULL(test, clxhost_find_by_name(GLUE_LABEL));
 }
@@ -345,32 +279,12 @@ static struct gpio_desc *glue_get_line(struct glue *g, unsigned int offset)
 		g->lookup = kzalloc(struct_size(g->lookup, table, 2), GFP_KERNEL);
 		if (!g->lookup)
 			return ERR_PTR(-ENOMEM);
-		g->lookup->dev_id = dev_name(&g->pdev->dev);
+		g->lookup->dev_id = dev_name(&g->sim.pdev->dev);
 		g->lookup->table[0] = GPIO_LOOKUP_IDX(GLUE_LABEL, offset, "kunit", 0,
 						      GPIO_ACTIVE_HIGH);
 		gpiod_add_lookup_table(g->lookup);
 	}
-	return gpiod_get(&g->pdev->dev, "kunit", GPIOD_IN);
-}
-
-/* Does gpiolib show line offset of host's gpio_chip as requested by label? */
-static bool glue_line_shows(struct clxhost *host, unsigned int offset, const char *label)
-{
-	struct gpio_chip *gc = &container_of(host, struct clxgpio, host)->gc;
-	bool shown;
-/* checkpatch-ignore: LINUX_VERSION_CODE,CONSTANT_COMPARISON: one source for 6.1 and 6.12 */
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 9, 0)
-	char *now = gpiochip_dup_line_label(gc, offset);
-
-	shown = !IS_ERR_OR_NULL(now) && !strcmp(now, label);
-	if (!IS_ERR_OR_NULL(now))
-		kfree(now);
-#else
-	const char *now = gpiochip_is_requested(gc, offset);
-
-	shown = now && !strcmp(now, label);
-#endif
-	return shown;
+	return gpiod_get(&g->sim.pdev->dev, "kunit", GPIOD_IN);
 }
 
 /*
@@ -393,11 +307,11 @@ static void glue_referee(struct kunit *test)
 	clxhost_unlock(host, flags);
 	KUNIT_ASSERT_EQ(test, ret, 0);
 	clxhost_model_holds(host, 3, "kunit-model");
-	KUNIT_EXPECT_TRUE(test, glue_line_shows(host, 3, "kunit-model"));
+	KUNIT_EXPECT_TRUE(test, ksim_line_shows(host, 3, "kunit-model"));
 	desc = glue_get_line(g, 3);
 	KUNIT_EXPECT_EQ(test, PTR_ERR_OR_ZERO(desc), -EBUSY);
 	clxhost_model_released(host, 3);
-	KUNIT_EXPECT_FALSE(test, glue_line_shows(host, 3, "kunit-model"));
+	KUNIT_EXPECT_FALSE(test, ksim_line_shows(host, 3, "kunit-model"));
 	flags = clxhost_lock(host);
 	/* gpiolib let go of its view, but the model connection still holds the pin */
 	KUNIT_EXPECT_EQ(test, clx_pin_holder(host->chip, 3), CLX_HOLDER_MODEL);
@@ -458,9 +372,9 @@ static struct kunit_suite glue_suite = {
 
 static int glue_storm_set(const char *max, const char *period, const char *rearm)
 {
-	ssize_t a = glue_write_file(STORM_PARAM("max_events"), max);
-	ssize_t b = glue_write_file(STORM_PARAM("period_ms"), period);
-	ssize_t c = glue_write_file(STORM_PARAM("rearm_ticks"), rearm);
+	ssize_t a = ksim_write_file(STORM_PARAM("max_events"), max);
+	ssize_t b = ksim_write_file(STORM_PARAM("period_ms"), period);
+	ssize_t c = ksim_write_file(STORM_PARAM("rearm_ticks"), rearm);
 
 	return a < 0 ? a : b < 0 ? b : c < 0 ? c : 0;
 }
