@@ -5,9 +5,9 @@
  * whole resource template (a _CRS or _AEI buffer).
  *
  * Freestanding C++17 behind this plain C header: the same code is linked into the
- * kernel module and into user space. No kernel or libc header is included; the types
- * come from the compiler's predefined macros (the same typedefs as clxgpio_abi.h, so
- * either header may be included first; C11 and C++ allow the repeated typedef).
+ * kernel module and into user space. No kernel or libc header is included; the clx_u*
+ * types come with clx_ntstatus.h (the same typedefs as clxgpio_abi.h's, so either may
+ * be included first; C11 and C++ allow the repeated typedef).
  *
  * Context: every function may be called in any context, including hard IRQ; none
  * sleeps, allocates, locks or keeps state outside its arguments.
@@ -27,16 +27,11 @@
 #ifndef CLX_ACPI_H
 #define CLX_ACPI_H
 
+#include "clx_ntstatus.h" /* the clx_u* types */
+
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-/* checkpatch-ignore: NEW_TYPEDEFS: no <linux/types.h> here, the header is C++'s too */
-typedef __UINT8_TYPE__ clx_u8;
-typedef __UINT16_TYPE__ clx_u16;
-typedef __UINT32_TYPE__ clx_u32;
-typedef __UINT64_TYPE__ clx_u64;
-typedef __SIZE_TYPE__ clx_size;
 
 /* ------------------------------------------------------------------------ */
 /* Field values. They are the descriptor's own encodings (ACPI), so zero is  */
