@@ -4,9 +4,10 @@
  * must give exactly what the "expect" line beside it says; encoding each decoded
  * descriptor must give back iasl's bytes.
  *
- * The expectations are written by hand from the ASL (ACPI 6.x §19.6.55 GpioInt,
- * §19.6.56 GpioIo; omitted arguments take the defaults the spec gives: Exclusive,
- * PullDefault, 0, IoRestrictionNone, ResourceSourceIndex 0, ResourceConsumer):
+ * The expectations are written by hand from the ASL (the GpioInt and GpioIo macros of
+ * the ACPI 6.x ASL reference; omitted arguments take the spec's defaults: Exclusive,
+ * 0, IoRestrictionNone, ResourceSourceIndex 0, ResourceConsumer; iasl requires
+ * PinConfig, and its GpioInt takes one pin):
  *
  *   // expect NAME[i] <fields>   the i-th GPIO descriptor of NAME's template
  *   // expect NAME gpios=0       NAME's template holds no GPIO descriptor
