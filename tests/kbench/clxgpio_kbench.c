@@ -36,13 +36,15 @@
 #include <linux/uaccess.h>
 #include <linux/version.h>
 
+#include "kbench.h"
+
 #define KBENCH_MAX_ITERS 1000000u
 #define KBENCH_MAX_SAMPLES 4096u
 #define KBENCH_SINGLE_LINE 0
 #define KBENCH_MULTI_MASK (BIT(0) | BIT(1) | BIT(2) | BIT(4))
 #define KBENCH_MIN_LINES 5 /* highest line in KBENCH_MULTI_MASK + 1 */
 
-static DEFINE_MUTEX(kbench_lock);  /* LOCKING: one run at a time; guards kbench_result */
+DEFINE_MUTEX(kbench_lock);  /* LOCKING: one run at a time; guards kbench_result */
 static char kbench_result[256];
 static struct dentry *kbench_dir;
 
@@ -164,6 +166,12 @@ static int kbench_cmp_u64(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+u64 kbench_median_per_call(u64 *sample_ns, unsigned int samples, unsigned int iters)
+{
+	sort(sample_ns, samples, sizeof(*sample_ns), kbench_cmp_u64, NULL);
+	return div64_u64(sample_ns[samples / 2], iters);
+}
+
 /*
  * Median over the samples, in nanoseconds per call. Many short samples
  * rather than one long loop: the VM shares a loaded host, and a sample the host
@@ -180,8 +188,7 @@ static u64 kbench_measure(struct kbench *k, enum kbench_op op)
 		k->sample_ns[s] = ktime_get_ns() - t;
 		cond_resched();
 	}
-	sort(k->sample_ns, k->samples, sizeof(*k->sample_ns), kbench_cmp_u64, NULL);
-	return div64_u64(k->sample_ns[k->samples / 2], k->iters);
+	return kbench_median_per_call(k->sample_ns, k->samples, k->iters);
 }
 
 static int kbench_time_get(struct kbench *k, u64 *ns)
@@ -293,21 +300,32 @@ out_free:
 	return ret;
 }
 
-static ssize_t kbench_run_write(struct file *file, const char __user *ubuf, size_t len,
-				loff_t *ppos)
+int kbench_parse(const char __user *ubuf, size_t len, char *label, unsigned int *iters,
+		 unsigned int *samples)
 {
-	char buf[96], label[64];
-	unsigned int iters, samples;
-	int ret;
+	char buf[96];
 
 	if (len >= sizeof(buf))
 		return -E2BIG;
 	if (copy_from_user(buf, ubuf, len))
 		return -EFAULT;
 	buf[len] = '\0';
-	if (sscanf(buf, "%63s %u %u", label, &iters, &samples) != 3 || iters == 0 ||
-	    iters > KBENCH_MAX_ITERS || samples == 0 || samples > KBENCH_MAX_SAMPLES)
+	if (sscanf(buf, "%63s %u %u", label, iters, samples) != 3 || *iters == 0 ||
+	    *iters > KBENCH_MAX_ITERS || *samples == 0 || *samples > KBENCH_MAX_SAMPLES)
 		return -EINVAL; /* "LABEL ITERATIONS SAMPLES" */
+	return 0;
+}
+
+static ssize_t kbench_run_write(struct file *file, const char __user *ubuf, size_t len,
+				loff_t *ppos)
+{
+	char label[64];
+	unsigned int iters, samples;
+	int ret;
+
+	ret = kbench_parse(ubuf, len, label, &iters, &samples);
+	if (ret)
+		return ret;
 
 	mutex_lock(&kbench_lock);
 	kbench_result[0] = '\0';
@@ -337,6 +355,7 @@ static int __init kbench_init(void)
 {
 	kbench_dir = debugfs_create_dir("clxgpio_kbench", NULL);
 	debugfs_create_file("run", 0600, kbench_dir, NULL, &kbench_run_fops);
+	kbench_compat_init(kbench_dir);
 	return 0;
 }
 

@@ -18,6 +18,7 @@ TOGGLES=${6:-400}
 PL=9030000.pl061
 BENCH=/extra/gpiobench
 KRUN=/sys/kernel/debug/clxgpio_kbench/run
+KCOMPAT=/sys/kernel/debug/clxgpio_kbench/compat
 EDGE_LINE=4
 
 . /extra/guest-lib.sh
@@ -50,6 +51,11 @@ measure() { # measure GROUP DRIVER LABEL
 	echo "KB $1 $2 kernel $(cat $KRUN)"
 }
 
+compat() { # compat GROUP LABEL: an 8-pin resource vs gpiolib's array calls, clxgpio only
+	echo "$2 $KITERS $KSAMPLES" >$KCOMPAT || die "clxgpio_kbench compat on $2 failed"
+	echo "KB compat $1 kernel $(cat $KCOMPAT)"
+}
+
 edges() { # edges DRIVER LABEL SYSFS_DIR: paced (edge, then its event) and bursts of 8
 	for batch in 1 8; do
 		out=$($BENCH edges $2 $EDGE_LINE $3/sim_gpio$EDGE_LINE/pull $TOGGLES $batch) ||
@@ -67,9 +73,11 @@ while [ $r -le $ROUNDS ]; do
 	echo "KB-INFO round $r of $ROUNDS"
 	pl_bind clxgpio-pl061
 	measure pl061 clxgpio $PL
+	compat pl061 $PL
 	pl_bind pl061_gpio
 	measure pl061 upstream $PL
 	measure sim clxgpio kb-clx
+	compat sim kb-clx
 	measure sim upstream kb-up
 	edges clxgpio kb-clx $clx_sys
 	edges upstream kb-up $up_sys
