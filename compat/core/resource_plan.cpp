@@ -149,7 +149,8 @@ clx_size clx_res_plan_size(clx_u32 pin_count) { return storage_size(pin_count); 
 int clx_res_plan(const clx_u16* pins, clx_u32 pin_count, clx_u16 total_pins, clx_u8 pins_per_bank,
                  void* storage, clx_size size, struct clx_res_plan* plan_out, clx_u32* bad_index) {
   if (pins == nullptr && pin_count != 0) return to_int(Error::null_argument);
-  return to_int(plan(U16Pins{pins}, pin_count, total_pins, pins_per_bank, storage, size, plan_out, bad_index));
+  return to_int(
+      plan(U16Pins{pins}, pin_count, total_pins, pins_per_bank, storage, size, plan_out, bad_index));
 }
 
 int clx_res_plan_le16(const void* pin_table, clx_u32 pin_count, clx_u16 total_pins, clx_u8 pins_per_bank,

@@ -20,42 +20,43 @@
  * check against Windows). Errno values are Linux's asm-generic ones (the same on arm64
  * and x86-64).
  *
- * The errno <-> status table (README-resources.md has it with the reasons):
+ * The errno <-> status table (README-resources.md has it with the reasons). "back":
+ * the status the errno maps back to, "=" when it is the same one (canonical).
  *
- *   status                                   value       Win32  errno       canonical
- *   STATUS_SUCCESS                           0x00000000      0  0           yes
- *   STATUS_UNSUCCESSFUL                      0xC0000001     31  -EIO        (-EIO: IO_DEVICE_ERROR)
- *   STATUS_NOT_IMPLEMENTED                   0xC0000002      1  -ENOSYS     yes
- *   STATUS_INVALID_PARAMETER                 0xC000000D     87  -EINVAL     yes
- *   STATUS_NO_SUCH_DEVICE                    0xC000000E      2  -ENODEV     yes
- *   STATUS_INVALID_DEVICE_REQUEST            0xC0000010      1  -ENOTTY     yes
- *   STATUS_NO_MEMORY                         0xC0000017      8  -ENOMEM     (-ENOMEM: INSUFFICIENT_RESOURCES)
- *   STATUS_ACCESS_DENIED                     0xC0000022      5  -EACCES     yes (firmware-reserved pins)
- *   STATUS_BUFFER_TOO_SMALL                  0xC0000023    122  -ENOBUFS    yes
- *   STATUS_OBJECT_NAME_NOT_FOUND             0xC0000034      2  -ENOENT     (-ENOENT: NOT_FOUND)
- *   STATUS_SHARING_VIOLATION                 0xC0000043     32  -EBUSY      (-EBUSY: GPIO_INCOMPATIBLE_CONNECT_MODE)
- *   STATUS_INSUFFICIENT_RESOURCES            0xC000009A   1450  -ENOMEM     yes
- *   STATUS_DEVICE_NOT_CONNECTED              0xC000009D   1167  -ENOTCONN   yes
- *   STATUS_IO_TIMEOUT                        0xC00000B5    121  -ETIMEDOUT  yes
- *   STATUS_NOT_SUPPORTED                     0xC00000BB     50  -EOPNOTSUPP yes
- *   STATUS_CANCELLED                         0xC0000120    995  -ECANCELED  yes
- *   STATUS_IO_DEVICE_ERROR                   0xC0000185   1117  -EIO        yes
- *   STATUS_NOT_FOUND                         0xC0000225   1168  -ENOENT     yes
- *   STATUS_DEVICE_BUSY (warning)             0x80000011    170  -EBUSY      (-EBUSY: GPIO_INCOMPATIBLE_CONNECT_MODE)
- *   STATUS_SECONDARY_IC_PROVIDER_NOT_REGISTERED 0xC000A121 15321 -ENODEV   (-ENODEV: NO_SUCH_DEVICE)
- *   STATUS_GPIO_CLIENT_INFORMATION_INVALID   0xC000A122  15322  -EINVAL     (-EINVAL: INVALID_PARAMETER)
- *   STATUS_GPIO_VERSION_NOT_SUPPORTED        0xC000A123  15323  -EOPNOTSUPP (-EOPNOTSUPP: NOT_SUPPORTED)
- *   STATUS_GPIO_INVALID_REGISTRATION_PACKET  0xC000A124  15324  -EINVAL     (-EINVAL: INVALID_PARAMETER)
- *   STATUS_GPIO_OPERATION_DENIED             0xC000A125  15325  -EPERM      yes
- *   STATUS_GPIO_INCOMPATIBLE_CONNECT_MODE    0xC000A126  15326  -EBUSY      yes
- *   STATUS_GPIO_INTERRUPT_ALREADY_UNMASKED (warning) 0x8000A127 15327 -EALREADY yes
+ *   status                                       value      Win32  errno        back
+ *   STATUS_SUCCESS                               0x00000000     0  0            =
+ *   STATUS_UNSUCCESSFUL                          0xC0000001    31  -EIO         IO_DEVICE_ERROR
+ *   STATUS_NOT_IMPLEMENTED                       0xC0000002     1  -ENOSYS      =
+ *   STATUS_INVALID_PARAMETER                     0xC000000D    87  -EINVAL      =
+ *   STATUS_NO_SUCH_DEVICE                        0xC000000E     2  -ENODEV      =
+ *   STATUS_INVALID_DEVICE_REQUEST                0xC0000010     1  -ENOTTY      =
+ *   STATUS_NO_MEMORY                             0xC0000017     8  -ENOMEM      INSUFFICIENT_RES.
+ *   STATUS_ACCESS_DENIED                         0xC0000022     5  -EACCES      = (firmware pin)
+ *   STATUS_BUFFER_TOO_SMALL                      0xC0000023   122  -ENOBUFS     =
+ *   STATUS_OBJECT_NAME_NOT_FOUND                 0xC0000034     2  -ENOENT      NOT_FOUND
+ *   STATUS_SHARING_VIOLATION                     0xC0000043    32  -EBUSY       GPIO_INCOMPAT.
+ *   STATUS_INSUFFICIENT_RESOURCES                0xC000009A  1450  -ENOMEM      =
+ *   STATUS_DEVICE_NOT_CONNECTED                  0xC000009D  1167  -ENOTCONN    =
+ *   STATUS_IO_TIMEOUT                            0xC00000B5   121  -ETIMEDOUT   =
+ *   STATUS_NOT_SUPPORTED                         0xC00000BB    50  -EOPNOTSUPP  =
+ *   STATUS_CANCELLED                             0xC0000120   995  -ECANCELED   =
+ *   STATUS_IO_DEVICE_ERROR                       0xC0000185  1117  -EIO         =
+ *   STATUS_NOT_FOUND                             0xC0000225  1168  -ENOENT      =
+ *   STATUS_DEVICE_BUSY (warning)                 0x80000011   170  -EBUSY       GPIO_INCOMPAT.
+ *   STATUS_SECONDARY_IC_PROVIDER_NOT_REGISTERED  0xC000A121 15321  -ENODEV      NO_SUCH_DEVICE
+ *   STATUS_GPIO_CLIENT_INFORMATION_INVALID       0xC000A122 15322  -EINVAL      INVALID_PARAM.
+ *   STATUS_GPIO_VERSION_NOT_SUPPORTED            0xC000A123 15323  -EOPNOTSUPP  NOT_SUPPORTED
+ *   STATUS_GPIO_INVALID_REGISTRATION_PACKET      0xC000A124 15324  -EINVAL      INVALID_PARAM.
+ *   STATUS_GPIO_OPERATION_DENIED                 0xC000A125 15325  -EPERM       =
+ *   STATUS_GPIO_INCOMPATIBLE_CONNECT_MODE        0xC000A126 15326  -EBUSY       =
+ *   STATUS_GPIO_INTERRUPT_ALREADY_UNMASKED (w.)  0x8000A127 15327  -EALREADY    =
  *
  *   errnos no status produces, mapped one way (the engine's bad-input classes first):
- *   -ERANGE (pin out of range), -ECHRNG (bank out of range)       -> STATUS_INVALID_PARAMETER
- *   -E2BIG, -EMSGSIZE, -EDOM (controller geometry)                -> STATUS_GPIO_CLIENT_INFORMATION_INVALID
- *   -ENXIO (no such device or address)                            -> STATUS_NO_SUCH_DEVICE
- *   -EREMOTEIO (a bus transfer was refused: I2C NAK)              -> STATUS_IO_DEVICE_ERROR
- *   any other errno                                               -> STATUS_UNSUCCESSFUL
+ *   -ERANGE (pin out of range), -ECHRNG (bank out of range) -> STATUS_INVALID_PARAMETER
+ *   -E2BIG, -EMSGSIZE, -EDOM (controller geometry) -> STATUS_GPIO_CLIENT_INFORMATION_INVALID
+ *   -ENXIO (no such device or address) -> STATUS_NO_SUCH_DEVICE
+ *   -EREMOTEIO (a bus transfer was refused: I2C NAK) -> STATUS_IO_DEVICE_ERROR
+ *   any other errno -> STATUS_UNSUCCESSFUL
  */
 #ifndef CLX_NTSTATUS_H
 #define CLX_NTSTATUS_H
@@ -103,8 +104,10 @@ typedef __SIZE_TYPE__ clx_size;
 #define CLX_STATUS_GPIO_INCOMPATIBLE_CONNECT_MODE 0xC000A126u /* mode conflicts on a pin */
 #define CLX_STATUS_GPIO_INTERRUPT_ALREADY_UNMASKED 0x8000A127u /* a warning */
 
-/* What clx_ntstatus_to_win32() gives for a status outside the table
- * (ERROR_MR_MID_NOT_FOUND, as RtlNtStatusToDosError answers an unmapped status). */
+/*
+ * What clx_ntstatus_to_win32() gives for a status outside the table
+ * (ERROR_MR_MID_NOT_FOUND, as RtlNtStatusToDosError answers an unmapped status).
+ */
 #define CLX_WIN32_NO_MAPPING 317u
 
 /* One status of the table. */

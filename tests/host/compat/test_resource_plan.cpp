@@ -131,7 +131,8 @@ TEST(ResourcePlan, LargestTables) {
   ASSERT_EQ(narrow.rc, 0) << res_str(narrow.rc);
   ASSERT_EQ(narrow.plan.group_count, CLX_RES_MAX_PINS);
   for (unsigned g = 0; g < CLX_RES_MAX_PINS; ++g) EXPECT_EQ(narrow.plan.groups[g].bank, g);
-  for (unsigned i = 0; i < CLX_RES_MAX_PINS; ++i) EXPECT_EQ(narrow.plan.pins[i].group, CLX_RES_MAX_PINS - 1 - i);
+  for (unsigned i = 0; i < CLX_RES_MAX_PINS; ++i)
+    EXPECT_EQ(narrow.plan.pins[i].group, CLX_RES_MAX_PINS - 1 - i);
 }
 
 TEST(ResourcePlan, Le16TableGivesTheSamePlan) {
@@ -145,7 +146,8 @@ TEST(ResourcePlan, Le16TableGivesTheSamePlan) {
   ASSERT_EQ(want.rc, 0);
   std::vector<unsigned char> storage(clx_res_plan_size(5));
   struct clx_res_plan got {};
-  ASSERT_EQ(clx_res_plan_le16(bytes.data() + 1, 5, 300, 32, storage.data(), storage.size(), &got, nullptr), 0);
+  ASSERT_EQ(clx_res_plan_le16(bytes.data() + 1, 5, 300, 32, storage.data(), storage.size(), &got, nullptr),
+            0);
   ASSERT_EQ(got.group_count, want.plan.group_count);
   for (unsigned g = 0; g < got.group_count; ++g) {
     EXPECT_EQ(got.groups[g].bank, want.plan.groups[g].bank);
@@ -200,7 +202,8 @@ TEST(ResourcePlan, NullArguments) {
   struct clx_res_plan p {};
   EXPECT_RES(clx_res_plan(nullptr, 1, 8, 8, storage, sizeof storage, &p, nullptr), -CLX_RES_E_NULL_ARGUMENT);
   EXPECT_RES(clx_res_plan(pins, 1, 8, 8, nullptr, sizeof storage, &p, nullptr), -CLX_RES_E_NULL_ARGUMENT);
-  EXPECT_RES(clx_res_plan(pins, 1, 8, 8, storage, sizeof storage, nullptr, nullptr), -CLX_RES_E_NULL_ARGUMENT);
+  EXPECT_RES(clx_res_plan(pins, 1, 8, 8, storage, sizeof storage, nullptr, nullptr),
+             -CLX_RES_E_NULL_ARGUMENT);
   EXPECT_RES(clx_res_plan(pins, 1, 8, 8, storage, sizeof storage, &p, nullptr), 0) << "bad_index may be NULL";
 }
 
@@ -220,9 +223,11 @@ TEST(ResourcePlan, TooManyPins) {
   for (uint16_t i = 0; i < pins.size(); ++i) pins[i] = i;
   std::vector<unsigned char> storage(clx_res_plan_size(CLX_RES_MAX_PINS) * 2);
   struct clx_res_plan p {};
-  EXPECT_RES(clx_res_plan(pins.data(), CLX_RES_MAX_PINS + 1, 1024, 32, storage.data(), storage.size(), &p, nullptr),
-             -CLX_RES_E_TOO_MANY_PINS);
-  EXPECT_RES(clx_res_plan(pins.data(), CLX_RES_MAX_PINS, 1024, 32, storage.data(), storage.size(), &p, nullptr), 0);
+  EXPECT_RES(
+      clx_res_plan(pins.data(), CLX_RES_MAX_PINS + 1, 1024, 32, storage.data(), storage.size(), &p, nullptr),
+      -CLX_RES_E_TOO_MANY_PINS);
+  EXPECT_RES(
+      clx_res_plan(pins.data(), CLX_RES_MAX_PINS, 1024, 32, storage.data(), storage.size(), &p, nullptr), 0);
 }
 
 TEST(ResourcePlan, PinOutOfRange) {
@@ -366,8 +371,8 @@ TEST(ResourceBits, RandomTablesAgainstAPinModel) {
     std::shuffle(all.begin(), all.end(), rng);
     const uint32_t n = 1 + rng() % std::min<uint32_t>(total, CLX_RES_MAX_PINS);
     std::vector<uint16_t> pins(all.begin(), all.begin() + n);
-    SCOPED_TRACE("round " + std::to_string(round) + ": " + std::to_string(n) + " of " + std::to_string(total) +
-                 " pins, banks of " + std::to_string(per_bank));
+    SCOPED_TRACE("round " + std::to_string(round) + ": " + std::to_string(n) + " of " +
+                 std::to_string(total) + " pins, banks of " + std::to_string(per_bank));
     Planned p = plan_of(pins, total, per_bank);
     ASSERT_EQ(p.rc, 0) << res_str(p.rc);
 
