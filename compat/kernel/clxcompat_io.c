@@ -194,33 +194,10 @@ void clxcompat_io_close(struct clxcompat_io *io)
 }
 EXPORT_SYMBOL_GPL(clxcompat_io_close);
 
-int clxcompat_io_read(struct clxcompat_io *io, void *buf, size_t len, size_t *done,
-		      u32 *status)
+/* How a READ/WRITE_PINS that returned ret ends: Information and the status stored. */
+static int clxcompat_io_done(const struct clxcompat_io *io, int ret, size_t *done,
+			     u32 *status)
 {
-	clx_u64 values[CLXCOMPAT_MAX_GROUPS];
-	struct clxhost *host;
-	unsigned long flags;
-	int idx, ret = 0;
-	u16 g;
-
-	ret = clx_res_check_io(CLX_RES_READ_PINS, io->access, io->plan.pin_count, len, 0);
-	if (ret)
-		return clxcompat_rule_fail(ret, status);
-	idx = srcu_read_lock(&clxcompat_srcu);
-	if (READ_ONCE(io->cc->dead)) {
-		ret = -ENODEV;
-		goto out;
-	}
-	host = io->cc->host;
-	flags = clxhost_io_lock(host);
-	for (g = 0; g < io->plan.group_count && !ret; g++)
-		ret = clx_bank_read(host->chip, io->plan.groups[g].bank, io->plan.groups[g].mask,
-				    &values[g]);
-	clxhost_io_unlock(host, flags);
-	if (!ret)
-		ret = clx_res_pack(&io->plan, values, buf, len);
-out:
-	srcu_read_unlock(&clxcompat_srcu, idx);
 	if (ret)
 		return clxcompat_fail(ret, status);
 	if (done)
@@ -229,22 +206,20 @@ out:
 		*status = CLX_STATUS_SUCCESS;
 	return 0;
 }
-EXPORT_SYMBOL_GPL(clxcompat_io_read);
 
-int clxcompat_io_write(struct clxcompat_io *io, const void *buf, size_t len, size_t *done,
-		       u32 *status)
+/*
+ * The bank calls of one READ_PINS (into values) or WRITE_PINS (set/clear), one a group,
+ * banks ascending, under the chip lock held once; inside SRCU against the host's detach.
+ */
+static int clxcompat_io_banks(struct clxcompat_io *io, u32 op, clx_u64 *values,
+			      const clx_u64 *set, const clx_u64 *clear)
 {
-	clx_u64 set[CLXCOMPAT_MAX_GROUPS], clear[CLXCOMPAT_MAX_GROUPS];
+	const struct clx_res_group *grp = io->plan.groups;
 	struct clxhost *host;
 	unsigned long flags;
-	int idx, ret;
+	int idx, ret = 0;
 	u16 g;
 
-	ret = clx_res_check_io(CLX_RES_WRITE_PINS, io->access, io->plan.pin_count, len, 0);
-	if (!ret)
-		ret = clx_res_unpack(&io->plan, buf, len, set, clear);
-	if (ret)
-		return clxcompat_rule_fail(ret, status);
 	idx = srcu_read_lock(&clxcompat_srcu);
 	if (READ_ONCE(io->cc->dead)) {
 		ret = -ENODEV;
@@ -253,17 +228,44 @@ int clxcompat_io_write(struct clxcompat_io *io, const void *buf, size_t len, siz
 	host = io->cc->host;
 	flags = clxhost_io_lock(host);
 	for (g = 0; g < io->plan.group_count && !ret; g++)
-		ret = clx_bank_write(host->chip, io->plan.groups[g].bank, set[g], clear[g]);
+		ret = op == CLX_RES_READ_PINS ?
+		      clx_bank_read(host->chip, grp[g].bank, grp[g].mask, &values[g]) :
+		      clx_bank_write(host->chip, grp[g].bank, set[g], clear[g]);
 	clxhost_io_unlock(host, flags);
 out:
 	srcu_read_unlock(&clxcompat_srcu, idx);
+	return ret;
+}
+
+int clxcompat_io_read(struct clxcompat_io *io, void *buf, size_t len, size_t *done,
+		      u32 *status)
+{
+	clx_u64 values[CLXCOMPAT_MAX_GROUPS];
+	int ret;
+
+	ret = clx_res_check_io(CLX_RES_READ_PINS, io->access, io->plan.pin_count, len, 0);
 	if (ret)
-		return clxcompat_fail(ret, status);
-	if (done)
-		*done = clx_res_buffer_bytes(io->plan.pin_count);
-	if (status)
-		*status = CLX_STATUS_SUCCESS;
-	return 0;
+		return clxcompat_rule_fail(ret, status);
+	ret = clxcompat_io_banks(io, CLX_RES_READ_PINS, values, NULL, NULL);
+	if (!ret)
+		ret = clx_res_pack(&io->plan, values, buf, len);
+	return clxcompat_io_done(io, ret, done, status);
+}
+EXPORT_SYMBOL_GPL(clxcompat_io_read);
+
+int clxcompat_io_write(struct clxcompat_io *io, const void *buf, size_t len, size_t *done,
+		       u32 *status)
+{
+	clx_u64 set[CLXCOMPAT_MAX_GROUPS], clear[CLXCOMPAT_MAX_GROUPS];
+	int ret;
+
+	ret = clx_res_check_io(CLX_RES_WRITE_PINS, io->access, io->plan.pin_count, len, 0);
+	if (!ret)
+		ret = clx_res_unpack(&io->plan, buf, len, set, clear);
+	if (ret)
+		return clxcompat_rule_fail(ret, status);
+	ret = clxcompat_io_banks(io, CLX_RES_WRITE_PINS, NULL, set, clear);
+	return clxcompat_io_done(io, ret, done, status);
 }
 EXPORT_SYMBOL_GPL(clxcompat_io_write);
 
