@@ -40,7 +40,8 @@ extern "C" {
 /* ------------------------------------------------------------------------ */
 #define CLX_ACPI_GPIO_TAG 0x8Cu    /* large item, name 0x0C */
 #define CLX_ACPI_GPIO_REVISION 1u  /* the only revision ACPI 6.x defines */
-#define CLX_ACPI_GPIO_FIXED_SIZE 23u /* tag + Length + fixed fields: the pin table's earliest offset */
+/* tag + Length + fixed fields: the pin table's earliest offset */
+#define CLX_ACPI_GPIO_FIXED_SIZE 23u
 #define CLX_ACPI_ITEM_MAX_SIZE 0x10002u /* 3 + 0xFFFF: the largest large item */
 
 enum clx_acpi_gpio_type {
@@ -98,8 +99,10 @@ struct clx_acpi_gpio {
 	clx_u16 vendor_data_len;
 	/* pin_count little-endian UINT16 pin numbers, controller-relative, any alignment */
 	const clx_u8 *pin_table;
-	/* the controller's path; decoded: NUL-terminated in the buffer; encoding reads
-	 * resource_source_len bytes, none of which may be NUL */
+	/*
+	 * the controller's path; decoded: NUL-terminated in the buffer; encoding reads
+	 * resource_source_len bytes, none of which may be NUL
+	 */
 	const char *resource_source;
 	const clx_u8 *vendor_data; /* vendor_data_len bytes; NULL allowed when 0 */
 };
@@ -139,7 +142,7 @@ enum clx_acpi_error {
 	CLX_ACPI_E_NAME_EMPTY = 21,        /* ResourceSource is "" (the macros require one) */
 	/* encoding (what decoding can never produce) */
 	CLX_ACPI_E_NULL_ARGUMENT = 22,     /* a required pointer is NULL */
-	CLX_ACPI_E_BAD_FIELD_VALUE = 23,   /* a one-bit field > 1, int_mode > 1, io_restriction > 3 */
+	CLX_ACPI_E_BAD_FIELD_VALUE = 23,   /* one-bit field > 1, int_mode > 1, io_restriction > 3 */
 	CLX_ACPI_E_FIELD_FOR_OTHER_TYPE = 24, /* a GpioInt-only field set on GpioIo or back */
 	CLX_ACPI_E_NAME_HAS_NUL = 25,      /* resource_source holds a NUL within its length */
 	CLX_ACPI_E_TOO_LONG = 26,          /* the descriptor would exceed Length 0xFFFF */
@@ -181,8 +184,10 @@ int clx_acpi_gpio_decode(const void *buf, clx_size len, struct clx_acpi_gpio *gp
  */
 int clx_acpi_gpio_encode(const struct clx_acpi_gpio *gpio, void *buf, clx_size len, clx_size *size);
 
-/* 1 when both describe the same descriptor (every field, pin, name and vendor
- * byte equal; where the views point does not matter), else 0. */
+/*
+ * 1 when both describe the same descriptor (every field, pin, name and vendor
+ * byte equal; where the views point does not matter), else 0.
+ */
 int clx_acpi_gpio_equal(const struct clx_acpi_gpio *a, const struct clx_acpi_gpio *b);
 
 /* ------------------------------------------------------------------------ */

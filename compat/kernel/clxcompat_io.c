@@ -59,7 +59,8 @@ static int clxcompat_io_connect(struct clxcompat_io *io, const struct clx_io_con
 	clxhost_unlock(host, lflags);
 	if (ret && g > 1)
 		clxcompat_io_disconnect_groups(io, g - 1, false);
-	return ret;
+	/* the engine's per-pin connection count is full: a resource, not a buffer, ran out */
+	return ret == -ENOBUFS ? -ENOMEM : ret;
 }
 
 static int clxcompat_io_open_on(struct clxcompat_chip *cc,

@@ -123,6 +123,8 @@ static int clxcompat_irq_connect_on(struct clxcompat_chip *cc,
 	lflags = clxhost_lock(host);
 	ret = clx_irq_connect(host->chip, p->pin, &cfg, flags);
 	clxhost_unlock(host, lflags);
+	if (ret == -ENOBUFS)	/* the pin's connection count is full */
+		ret = -ENOMEM;
 	if (!ret && p->wake) {
 		ret = clxhost_set_wake(host, true);
 		if (ret) {

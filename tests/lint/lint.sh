@@ -53,7 +53,7 @@ log() { echo "lint: $*" >&2; }
 cd "$top" || exit 2
 mkdir -p "$out"
 cp_files=$(ls kernel/*.c kernel/host/*.[ch] kernel/gpiolib/*.[ch] kernel/drivers/*.[ch] kernel/engine/*.h \
-	kernel/controllers/*.h compat/kernel/*.[ch] tests/kunit/*.[ch] tests/kbench/*.c)
+	kernel/controllers/*.h compat/kernel/*.[ch] compat/include/*.h tests/kunit/*.[ch] tests/kbench/*.c)
 sparse_files=$(printf '%s\n' $cp_files | grep -vx 'tests/kbench/gpiobench.c')
 status=0
 
