@@ -133,7 +133,7 @@ static int kbc_run(const char *label, unsigned int iters, unsigned int samples)
 	}
 	lookup->dev_id = dev_name(&pdev->dev);
 	for (i = 0; i < KBC_PINS; i++)
-		lookup->table[i] = (struct gpiod_lookup)GPIO_LOOKUP_IDX(label, i, "kb", i, 0);
+		lookup->table[i] = GPIO_LOOKUP_IDX(label, i, "kb", i, 0);
 	gpiod_add_lookup_table(lookup);
 
 	ret = kbc_time_gpiolib(&k, &pdev->dev, GPIOD_IN, KBC_ARRAY_GET, &get_t);
