@@ -5,6 +5,7 @@
  */
 #include <linux/module.h>
 
+#include "../compat/kernel/clxcompat_hub.h"
 #include "drivers/clxgpio_drivers.h"
 
 static bool gpio_sim_compat;
@@ -27,8 +28,13 @@ static int __init clxgpio_init(void)
 	ret = clxgpio_sim_configfs_init(subsys, name);
 	if (ret)
 		goto err_sim;
+	ret = clxcompat_hub_register();
+	if (ret)
+		goto err_configfs;
 	return 0;
 
+err_configfs:
+	clxgpio_sim_configfs_exit();
 err_sim:
 	clxgpio_sim_unregister_driver();
 err_pl061:
@@ -39,6 +45,7 @@ module_init(clxgpio_init);
 
 static void __exit clxgpio_exit(void)
 {
+	clxcompat_hub_unregister();
 	clxgpio_sim_configfs_exit();
 	clxgpio_sim_unregister_driver();
 	clxgpio_pl061_unregister_driver();
