@@ -200,9 +200,11 @@ static void referee_checks(int hub, const char *gpiochip)
  * ActiveBoth under unpaced toggles of the outside world: the events strictly alternate,
  * losses (seqno gaps) come in pairs, and the last event matches the line's level.
  */
-static void active_both_checks(int hub, long toggles)
+static void active_both_checks(int hub, long toggles, const char *tag)
 {
 	static struct clxhub_event ev[4096];
+	struct clxhub_info info;
+	char name[64];
 	struct clxhub_open o;
 	unsigned int st, bad = 0, odd_gaps = 0;
 	unsigned long long prev_seq = 0, got = 0;
@@ -243,14 +245,20 @@ static void active_both_checks(int hub, long toggles)
 			last = ev[i].asserted;
 		}
 	}
-	printf("INFO hub-active-both: %ld toggles, %llu events, last seqno %llu\n", toggles,
-	       got, prev_seq);
-	check(got > 0 && bad == 0, "active-both-alternates", "%ld events, %ld repeats",
-	      (long)got, bad);
-	check(odd_gaps == 0, "active-both-pairs", "%ld odd gaps %ld", odd_gaps, 0);
+	memset(&info, 0, sizeof(info));
+	info.version = CLXHUB_VERSION;
+	if (ioctl(fd, CLXHUB_IOC_INFO, &info) < 0)
+		info.dropped = ~0ULL;
+	printf("INFO hub-%s: %ld toggles, %llu events read, last seqno %llu, %llu dropped\n",
+	       tag, toggles, got, prev_seq, (unsigned long long)info.dropped);
+	snprintf(name, sizeof(name), "%s-alternates", tag);
+	check(got > 0 && bad == 0, name, "%ld events, %ld repeats", (long)got, bad);
+	snprintf(name, sizeof(name), "%s-pairs", tag);
+	check(odd_gaps == 0 && info.dropped % 2 == 0 && got + info.dropped == prev_seq, name,
+	      "%ld odd gaps, %ld dropped", odd_gaps, (long)info.dropped);
 	/* asserted is low: the last event is asserted exactly when the line is low */
-	check(last == !level, "active-both-last-level", "last asserted %ld, level %ld", last,
-	      level);
+	snprintf(name, sizeof(name), "%s-last-level", tag);
+	check(last == !level, name, "last asserted %ld, level %ld", last, level);
 	close(fd);
 }
 
@@ -280,7 +288,9 @@ int main(int argc, char **argv)
 		return 1;
 	io_checks(hub);
 	referee_checks(hub, argv[2]);
-	active_both_checks(hub, strtol(argv[4], NULL, 0));
+	active_both_checks(hub, strtol(argv[4], NULL, 0), "active-both");
+	/* three rings' worth, unread while toggling: the ring drops its oldest pairs */
+	active_both_checks(hub, 3 * 1024, "active-both-overflow");
 	close(hub);
 	return failures ? 1 : 0;
 }
