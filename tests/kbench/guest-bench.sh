@@ -54,6 +54,14 @@ measure() { # measure GROUP DRIVER LABEL
 compat() { # compat GROUP LABEL: an 8-pin resource vs gpiolib's array calls, clxgpio only
 	echo "$2 $KITERS $KSAMPLES" >$KCOMPAT || die "clxgpio_kbench compat on $2 failed"
 	echo "KB compat $1 kernel $(cat $KCOMPAT)"
+	# the same 8 lines from user space: the hub's ioctls vs the GPIO v2 character device
+	out=$(/extra/hubbench $2 /dev/$(gpiochip_of $2) $ITERS $RUNS) ||
+		die "hubbench on $2 failed"
+	echo "KB hub $1 user $out"
+}
+
+gpiochip_of() { # gpiochip_of LABEL: the gpiochipN whose label is LABEL
+	gpiodetect | sed -n "s/^\(gpiochip[0-9]*\) \[$1\].*/\1/p"
 }
 
 edges() { # edges DRIVER LABEL SYSFS_DIR: paced (edge, then its event) and bursts of 8

@@ -81,7 +81,8 @@ def table(rows, kernel, smp):
                 out.append(fmt.format(NAME[group][0], SOURCE[source], op, f"{clx:.1f}",
                                       f"{up:.1f}", f"{ratio:.2f}x", f"<={TARGET[group]:.2f}x",
                                       "PASS" if ok else "MISS"))
-    kern = [r for k, v in rows.items() if k[2] == "kernel" and k[0] != "compat" for r in v]
+    kern = [r for k, v in rows.items() if k[2] == "kernel" and k[0] not in ("compat", "hub")
+            for r in v]
     raw = statistics.median(float(r["raw_spinlock_pair"]) for r in kern)
     mtx = statistics.median(float(r["mutex_pair"]) for r in kern)
     irq = statistics.median(float(r["irqsave_pair"]) for r in kern)
@@ -124,6 +125,23 @@ def table(rows, kernel, smp):
             runs = rows.get(key, [])
             if not runs:
                 raise KeyError(f"no compat figures for {group}")
+            ratio = statistics.median(float(r[mine]) / float(r[theirs]) for r in runs)
+            ok = ratio <= 1.00
+            misses += not ok
+            out.append(cfmt.format(NAME[group][0], name, f"{med(rows, key, mine):.1f}",
+                                   f"{med(rows, key, theirs):.1f}", f"{ratio:.2f}x",
+                                   "<=1.00x", "PASS" if ok else "MISS"))
+    out.append("")
+    out.append("the resource hub from user space: READ_PINS/WRITE_PINS ioctls on an 8-pin "
+               "connection vs the GPIO v2 character device's GET/SET_VALUES on the same lines")
+    out.append(cfmt.format("controller", "op", "hub", "v2 cdev", "ratio", "target", "result"))
+    for group in ("pl061", "sim"):
+        key = ("hub", group, "user")
+        for mine, theirs, name in (("read_pins", "v2_get", "READ_PINS vs GET_VALUES"),
+                                   ("write_pins", "v2_set", "WRITE_PINS vs SET_VALUES")):
+            runs = rows.get(key, [])
+            if not runs:
+                raise KeyError(f"no hub figures for {group}")
             ratio = statistics.median(float(r[mine]) / float(r[theirs]) for r in runs)
             ok = ratio <= 1.00
             misses += not ok

@@ -26,6 +26,8 @@ for m in $mods; do [ -f "$m" ] || { echo "bench: $m was not built" >&2; exit 1; 
 extra=$(mktemp -d "${TMPDIR:-/tmp}/clx-kbench-XXXXXX")
 trap 'rm -rf "$extra"' EXIT
 cp "$out/gpiobench" "$here/guest-bench.sh" "$top/tests/lib/guest-lib.sh" "$extra/"
+aarch64-linux-gnu-gcc -O2 -Wall -Wextra -Werror -static -o "$extra/hubbench" "$here/hubbench.c" ||
+	{ echo "bench: hubbench did not build" >&2; exit 1; }
 
 args="${KBENCH_ROUNDS:-5} ${KBENCH_ITERS:-50} ${KBENCH_RUNS:-200} ${KBENCH_KITERS:-50}"
 args="$args ${KBENCH_KSAMPLES:-200} ${KBENCH_TOGGLES:-400}"

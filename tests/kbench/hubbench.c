@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * hubbench: per-operation cost of the resource hub's READ_PINS/WRITE_PINS against the
+ * kernel's GPIO v2 character device (GPIO_V2_LINE_GET_VALUES_IOCTL / SET_VALUES, as
+ * tests/e2e/line-events.c uses it) on the same 8 lines (0..7) of one chip, one after the
+ * other in the same boot (make bench). Static arm64 guest tool, raw ioctls.
+ *
+ *   hubbench CHIP_LABEL /dev/gpiochipN ITERATIONS RUNS
+ *
+ * Prints "read_pins=N v2_get=N write_pins=N v2_set=N": ns per call, the median of RUNS
+ * loops of ITERATIONS calls. Writes alternate 0x55/0xAA. Exit 1 with a message on stderr
+ * when something cannot be measured.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/gpio.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../../compat/include/uapi/clxgpio_hub.h"
+
+#define LINES 8
+#define MAX_RUNS 4096
+
+enum op { READ_PINS, WRITE_PINS, V2_GET, V2_SET };
+
+static long iters, runs;
+static double sample[MAX_RUNS];
+
+static int fail(const char *what)
+{
+	fprintf(stderr, "hubbench: %s: %s\n", what, strerror(errno));
+	exit(1);
+}
+
+static double now_ns(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec * 1e9 + t.tv_nsec;
+}
+
+static int cmp(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+static double measure(int fd, enum op op)
+{
+	struct gpio_v2_line_values v = { .mask = 0xFF };
+	struct clxhub_pins p = { .version = CLXHUB_VERSION, .size = 1 };
+	long r, i;
+	int ret = 0;
+
+	for (r = 0; r < runs; r++) {
+		double t = now_ns();
+
+		for (i = 0; i < iters; i++) {
+			switch (op) {
+			case READ_PINS:
+				ret = ioctl(fd, CLXHUB_IOC_READ_PINS, &p);
+				p.size = 1;
+				break;
+			case WRITE_PINS:
+				p.buffer[0] = (i & 1) ? 0x55 : 0xAA;
+				ret = ioctl(fd, CLXHUB_IOC_WRITE_PINS, &p);
+				p.size = 1;
+				break;
+			case V2_GET:
+				ret = ioctl(fd, GPIO_V2_LINE_GET_VALUES_IOCTL, &v);
+				break;
+			case V2_SET:
+				v.bits = (i & 1) ? 0x55 : 0xAA;
+				ret = ioctl(fd, GPIO_V2_LINE_SET_VALUES_IOCTL, &v);
+				break;
+			}
+			if (ret < 0)
+				fail("ioctl");
+		}
+		sample[r] = (now_ns() - t) / iters;
+	}
+	qsort(sample, runs, sizeof(sample[0]), cmp);
+	return sample[runs / 2];
+}
+
+static double hub(const char *label, unsigned int access, enum op op)
+{
+	struct clxhub_open o;
+	int h = open(CLXHUB_DEVICE, O_RDWR), i;
+	double ns;
+
+	if (h < 0)
+		fail(CLXHUB_DEVICE);
+	memset(&o, 0, sizeof(o));
+	o.version = CLXHUB_VERSION;
+	o.kind = CLXHUB_KIND_IO;
+	o.access = access;
+	snprintf(o.controller, sizeof(o.controller), "%s", label);
+	snprintf(o.consumer, sizeof(o.consumer), "hubbench");
+	o.pin_count = LINES;
+	for (i = 0; i < LINES; i++)
+		o.pins[i] = i;
+	if (ioctl(h, CLXHUB_IOC_OPEN, &o) < 0)
+		fail("CLXHUB_IOC_OPEN");
+	ns = measure(o.fd, op);
+	close(o.fd);
+	close(h);
+	return ns;
+}
+
+static double v2(const char *chip, __u64 flags, enum op op)
+{
+	struct gpio_v2_line_request req;
+	int c = open(chip, O_RDWR), i;
+	double ns;
+
+	if (c < 0)
+		fail(chip);
+	memset(&req, 0, sizeof(req));
+	for (i = 0; i < LINES; i++)
+		req.offsets[i] = i;
+	req.num_lines = LINES;
+	req.config.flags = flags;
+	snprintf(req.consumer, sizeof(req.consumer), "hubbench");
+	if (ioctl(c, GPIO_V2_GET_LINE_IOCTL, &req) < 0)
+		fail("GPIO_V2_GET_LINE_IOCTL");
+	ns = measure(req.fd, op);
+	close(req.fd);
+	close(c);
+	return ns;
+}
+
+int main(int argc, char **argv)
+{
+	double rp, vg, wp, vs;
+
+	if (argc != 5) {
+		fprintf(stderr, "usage: hubbench CHIP_LABEL /dev/gpiochipN ITERATIONS RUNS\n");
+		return 2;
+	}
+	iters = strtol(argv[3], NULL, 0);
+	runs = strtol(argv[4], NULL, 0);
+	if (iters < 1 || runs < 1 || runs > MAX_RUNS) {
+		fprintf(stderr, "hubbench: ITERATIONS >= 1, RUNS 1..%d\n", MAX_RUNS);
+		return 2;
+	}
+	vg = v2(argv[2], GPIO_V2_LINE_FLAG_INPUT, V2_GET);
+	rp = hub(argv[1], CLXHUB_ACCESS_READ, READ_PINS);
+	vs = v2(argv[2], GPIO_V2_LINE_FLAG_OUTPUT, V2_SET);
+	wp = hub(argv[1], CLXHUB_ACCESS_WRITE, WRITE_PINS);
+	printf("read_pins=%.1f v2_get=%.1f write_pins=%.1f v2_set=%.1f\n", rp, vg, wp, vs);
+	return 0;
+}
