@@ -18,7 +18,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/ioctl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "../../compat/include/uapi/clxgpio_hub.h"
@@ -197,6 +199,64 @@ static void referee_checks(int hub, const char *gpiochip)
 }
 
 /*
+ * Two processes: an Exclusive pin of one refuses the other, Shared read opens join, and
+ * killing one releases exactly its pins (the survivor's connection still works).
+ */
+static void process_checks(int hub)
+{
+	static const unsigned short excl[] = { 0, 1 }, shared[] = { 9 }, one[] = { 1 };
+	int ready[2], fd, fd2, mine, n;
+	unsigned char bits = 0;
+	unsigned int st;
+	pid_t child;
+	struct clxhub_open o;
+	char c;
+
+	if (pipe(ready))
+		return;
+	child = fork();
+	if (child == 0) {
+		o = io_req(CLXHUB_ACCESS_WRITE, excl, 2);
+		fd = hub_open(hub, &o, &st);
+		o = io_req(CLXHUB_ACCESS_READ, shared, 1);
+		o.flags = CLXHUB_OPEN_SHARED;
+		fd2 = hub_open(hub, &o, &st);
+		c = fd >= 0 && fd2 >= 0 ? 'y' : 'n';
+		if (write(ready[1], &c, 1) != 1)
+			_exit(1);
+		pause();
+		_exit(0);
+	}
+	if (read(ready[0], &c, 1) != 1 || c != 'y') {
+		check(0, "process-child-open", "child could not open (%ld) %ld", c, 0);
+		kill(child, SIGKILL);
+		waitpid(child, NULL, 0);
+		return;
+	}
+	o = io_req(CLXHUB_ACCESS_READ, one, 1);
+	fd = hub_open(hub, &o, &st);
+	check(fd == -EBUSY && st == STATUS_GPIO_INCOMPATIBLE_CONNECT_MODE,
+	      "process-exclusive-refused", "errno %ld status %#lx", -fd, st);
+	o = io_req(CLXHUB_ACCESS_READ, shared, 1);
+	o.flags = CLXHUB_OPEN_SHARED;
+	mine = hub_open(hub, &o, &st);
+	check(mine >= 0, "process-shared-joins", "errno %ld status %#lx", -mine, st);
+	kill(child, SIGKILL);
+	waitpid(child, NULL, 0);
+	o = io_req(CLXHUB_ACCESS_READ, excl, 2);
+	fd = hub_open(hub, &o, &st);
+	check(fd >= 0, "process-death-releases", "errno %ld status %#lx", -fd, st);
+	if (fd >= 0)
+		close(fd);
+	n = mine >= 0 ? pins_ioctl(mine, CLXHUB_IOC_READ_PINS, &bits, 1, &st) : -1;
+	check(n == 1, "process-survivor-keeps", "read %ld status %#lx", n, st);
+	if (mine >= 0)
+		close(mine);
+	close(ready[0]);
+	close(ready[1]);
+}
+
+/*
  * ActiveBoth under unpaced toggles of the outside world: the events strictly alternate,
  * losses (seqno gaps) come in pairs, and the last event matches the line's level.
  */
@@ -288,6 +348,7 @@ int main(int argc, char **argv)
 		return 1;
 	io_checks(hub);
 	referee_checks(hub, argv[2]);
+	process_checks(hub);
 	active_both_checks(hub, strtol(argv[4], NULL, 0), "active-both");
 	/* three rings' worth, unread while toggling: the ring drops its oldest pairs */
 	active_both_checks(hub, 3 * 1024, "active-both-overflow");
