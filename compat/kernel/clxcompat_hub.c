@@ -290,6 +290,7 @@ static int clxhub_open_resource(struct clxhub_conn *c, const struct clxhub_open 
 			return clxhub_fail(-ENODEV, status);
 		ip.pin = args.args[0];
 		p.pins = &ip.pin;
+		c->pins[0] = ip.pin;
 		strscpy(c->controller, host->name, sizeof(c->controller));
 		if (c->kind == CLXHUB_KIND_IO)
 			return clxcompat_io_open(c->controller, &p, o->access, consumer, &c->io,

@@ -5,6 +5,9 @@
  *
  *   hub-probe CHIP_LABEL GPIOCHIP_DEV SIM_SYSFS_DIR TOGGLES
  *   hub-probe --nobody      (as uid/gid 65534: opening the hub must be refused, EACCES)
+ *   hub-probe --resource DT_NODE_PATH CONTROLLER PIN
+ *                           (a device's resource: the node's first "gpios" entry must
+ *                           open as PIN of CONTROLLER, read, and show in INFO)
  *
  * CHIP_LABEL names the controller (the simulated chip's label, 16 lines in banks of 8),
  * GPIOCHIP_DEV its /dev/gpiochipN (for the gpiolib side of the referee), SIM_SYSFS_DIR
@@ -334,6 +337,38 @@ int main(int argc, char **argv)
 		hub = open(CLXHUB_DEVICE, O_RDWR);
 		check(hub < 0 && errno == EACCES, "non-root-refused", "fd %ld errno %ld", hub,
 		      errno);
+		return failures ? 1 : 0;
+	}
+	if (argc == 5 && !strcmp(argv[1], "--resource")) {
+		struct clxhub_open o;
+		struct clxhub_info info;
+		unsigned char bits = 0;
+		unsigned int st;
+		int fd, n;
+
+		hub = open(CLXHUB_DEVICE, O_RDWR);
+		memset(&o, 0, sizeof(o));
+		o.version = CLXHUB_VERSION;
+		o.kind = CLXHUB_KIND_IO;
+		o.access = CLXHUB_ACCESS_READ;
+		o.flags = CLXHUB_OPEN_BY_RESOURCE;
+		snprintf(o.device, sizeof(o.device), "%s", argv[2]);
+		fd = hub_open(hub, &o, &st);
+		check(fd >= 0, "resource-open", "errno %ld status %#lx", -fd, st);
+		memset(&info, 0, sizeof(info));
+		info.version = CLXHUB_VERSION;
+		n = fd >= 0 ? ioctl(fd, CLXHUB_IOC_INFO, &info) : -1;
+		check(n == 0 && !strcmp(info.controller, argv[3]) && info.pin_count == 1 &&
+		      info.pins[0] == strtol(argv[4], NULL, 0), "resource-info",
+		      "pin count %ld, pin %ld (controller must be the argument)",
+		      info.pin_count, info.pins[0]);
+		n = fd >= 0 ? pins_ioctl(fd, CLXHUB_IOC_READ_PINS, &bits, 1, &st) : -1;
+		check(n == 1, "resource-read", "size %ld status %#lx", n, st);
+		if (fd >= 0)
+			close(fd);
+		snprintf(o.device, sizeof(o.device), "/no/such/node");
+		fd = hub_open(hub, &o, &st);
+		check(fd == -ENODEV, "resource-missing", "errno %ld status %#lx", -fd, st);
 		return failures ? 1 : 0;
 	}
 	if (argc != 5) {

@@ -21,5 +21,11 @@ for mode in mm sleeping; do
 	$HP hub-$mode /dev/$(sim_chip $d) $(sim_sys $d) $TOGGLES | sed "s/^\(PASS\|FAIL\|INFO\) hub-/\1 hub-$mode-/"
 	sim_rm $d
 done
+# A device's resource: QEMU virt's device tree wires the power button to PL061 pin 3.
+if [ -e /proc/device-tree/gpio-keys/poweroff/gpios ]; then
+	$HP --resource /gpio-keys/poweroff 9030000.pl061 3
+else
+	ko hub-resource "no /gpio-keys/poweroff in the device tree"
+fi
 $HP --nobody
 finish
