@@ -108,6 +108,7 @@ install: module
 -include $(TOP)/tests/build/build.mk
 -include $(TOP)/tests/compat/compat.mk
 -include $(TOP)/tests/fuzz/fuzz.mk
+-include $(TOP)/userspace/userspace.mk
 include $(TOOLS)/qemu/qemu.mk
 
 vm run: module
