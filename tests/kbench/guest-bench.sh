@@ -70,6 +70,10 @@ edges() { # edges DRIVER LABEL SYSFS_DIR: paced (edge, then its event) and burst
 			die "gpiobench edges $2 (batch $batch) failed"
 		echo "KB edges $1 batch$batch toggles=$TOGGLES $out"
 	done
+	[ $1 = clxgpio ] || return 0
+	out=$(/extra/hubbench edges $2 $EDGE_LINE $3/sim_gpio$EDGE_LINE/pull $TOGGLES) ||
+		die "hubbench edges $2 failed"
+	echo "KB edges hub batch1 toggles=$TOGGLES $out"
 }
 
 clx_sys=$(sim_make $CLX_CFS/kbclx kb-clx) || die "clxgpio configfs device"

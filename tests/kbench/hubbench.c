@@ -6,14 +6,19 @@
  * other in the same boot (make bench). Static arm64 guest tool, raw ioctls.
  *
  *   hubbench CHIP_LABEL /dev/gpiochipN ITERATIONS RUNS
- *
- * Prints "read_pins=N v2_get=N write_pins=N v2_set=N": ns per call, the median of RUNS
- * loops of ITERATIONS calls. Writes alternate 0x55/0xAA. Exit 1 with a message on stderr
- * when something cannot be measured.
+ *       prints "read_pins=N v2_get=N write_pins=N v2_set=N": ns per call, the median of
+ *       RUNS loops of ITERATIONS calls. Writes alternate 0x55/0xAA.
+ *   hubbench edges CHIP_LABEL OFFSET PULL_FILE TOGGLES
+ *       an ActiveBoth interrupt connection on OFFSET through the hub; PULL_FILE (the
+ *       simulated line's sim_gpioN/pull) toggled TOGGLES times, each toggle waiting for
+ *       its event (paced, as gpiobench edges BATCH 1 does for gpiolib); prints
+ *       "events=N lost=L extra=X order_errors=E events_per_s=R".
+ * Exit 1 with a message on stderr when something cannot be measured.
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/gpio.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -137,12 +142,66 @@ static double v2(const char *chip, __u64 flags, enum op op)
 	return ns;
 }
 
+static int edges(const char *label, int offset, const char *pull_file, long toggles)
+{
+	long t, events = 0, lost = 0, extra = 0, order = 0;
+	int h = open(CLXHUB_DEVICE, O_RDWR), pull = open(pull_file, O_WRONLY), last = -1;
+	struct clxhub_event ev;
+	struct clxhub_open o;
+	double t0;
+
+	if (h < 0 || pull < 0)
+		fail(h < 0 ? CLXHUB_DEVICE : pull_file);
+	if (write(pull, "pull-up", 7) != 7)	/* deasserted: asserted is low */
+		fail("pull-up");
+	memset(&o, 0, sizeof(o));
+	o.version = CLXHUB_VERSION;
+	o.kind = CLXHUB_KIND_INTERRUPT;
+	snprintf(o.controller, sizeof(o.controller), "%s", label);
+	snprintf(o.consumer, sizeof(o.consumer), "hubbench");
+	o.pin_count = 1;
+	o.pins[0] = offset;
+	o.int_mode = CLXHUB_EDGE;
+	o.polarity = CLXHUB_ACTIVE_BOTH;
+	if (ioctl(h, CLXHUB_IOC_OPEN, &o) < 0)
+		fail("CLXHUB_IOC_OPEN (interrupt)");
+	t0 = now_ns();
+	for (t = 0; t < toggles; t++) {
+		struct pollfd p = { .fd = o.fd, .events = POLLIN };
+		const char *v = t & 1 ? "pull-up" : "pull-down";
+
+		if (write(pull, v, strlen(v)) < 0)
+			fail(pull_file);
+		if (poll(&p, 1, 1000) <= 0) {
+			lost++;
+			continue;
+		}
+		while (poll(&p, 1, 0) > 0 && read(o.fd, &ev, sizeof(ev)) == sizeof(ev)) {
+			events++;
+			if (ev.asserted == last)
+				order++;
+			last = ev.asserted;
+			if (events > t + 1)
+				extra++;
+		}
+	}
+	printf("events=%ld lost=%ld extra=%ld order_errors=%ld events_per_s=%.0f\n", events,
+	       lost, extra, order, events / ((now_ns() - t0) / 1e9));
+	close(o.fd);
+	close(pull);
+	close(h);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	double rp, vg, wp, vs;
 
+	if (argc == 6 && !strcmp(argv[1], "edges"))
+		return edges(argv[2], strtol(argv[3], NULL, 0), argv[4], strtol(argv[5], NULL, 0));
 	if (argc != 5) {
-		fprintf(stderr, "usage: hubbench CHIP_LABEL /dev/gpiochipN ITERATIONS RUNS\n");
+		fprintf(stderr, "usage: hubbench CHIP_LABEL /dev/gpiochipN ITERATIONS RUNS\n"
+				"       hubbench edges CHIP_LABEL OFFSET PULL_FILE TOGGLES\n");
 		return 2;
 	}
 	iters = strtol(argv[3], NULL, 0);

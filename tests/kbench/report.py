@@ -174,6 +174,21 @@ def table(rows, kernel, smp):
                                    verdict))
         ratio = eps["upstream"] / eps["clxgpio"] if eps["clxgpio"] else float("inf")
         out.append(f"{'':<10} time per event clxgpio / gpio-sim: {ratio:.2f}x")
+    # The hub's ActiveBoth events on the same line, paced as gpiolib's (libgpiod) above:
+    # every event kept and alternating, and no slower per event than gpiolib's.
+    key = ("edges", "hub", "batch1")
+    t, e = total(rows, key, "toggles"), total(rows, key, "events")
+    lost, extra = total(rows, key, "lost"), total(rows, key, "extra")
+    order = total(rows, key, "order_errors")
+    hub_eps = med(rows, key, "events_per_s")
+    gpiolib_eps = med(rows, ("edges", "clxgpio", "batch1"), "events_per_s")
+    per_event = gpiolib_eps / hub_eps if hub_eps else float("inf")
+    ok = lost == 0 and extra == 0 and order == 0 and per_event <= 1.00
+    misses += not ok
+    out.append(efmt.format("paced", "hub (clx)", t, e, lost, extra, order, f"{hub_eps:.0f}",
+                           "PASS" if ok else "MISS"))
+    out.append(f"{'':<10} time per event hub / libgpiod on clxgpio-sim: {per_event:.2f}x "
+               "(target <= 1.00x, ActiveBoth asserted/deasserted alternating)")
     out += ["", "target for edges: clxgpio paced, 0 lost, 0 extra, strict rising/falling "
             "alternation (order = events breaking it)",
             f"targets missed: {misses}"]
