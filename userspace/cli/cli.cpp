@@ -559,7 +559,8 @@ int run(const std::vector<std::string>& args, Os& os, std::ostream& out, std::os
   c.command = args[i];
   const std::vector<std::string> rest(args.begin() + static_cast<long>(i) + 1, args.end());
   if (c.command == "help") {
-    const std::string topic = rest.empty() ? "" : rest[0];
+    const bool own = !rest.empty() && (rest[0] == "--help" || rest[0] == "-h");
+    const std::string topic = rest.empty() ? "" : own ? "help" : rest[0];
     const char* text = help_text(topic);
     c.command.clear();
     if (!text || rest.size() > 1)
