@@ -401,34 +401,22 @@ int cmd_monitor(Ctx& c, const std::vector<std::string>& words) {
 
 // ---- list, info ----------------------------------------------------------------------
 
-const char* bias_name(LineBias b) {
-  switch (b) {
-    case LineBias::pull_up: return "pull-up";
-    case LineBias::pull_down: return "pull-down";
-    case LineBias::disabled: return "disabled";
-    case LineBias::as_is: break;
-  }
-  return "as-is";
+// Names by enum value (the enums start at 1); "?" for a value without one.
+template <class E, std::size_t N>
+const char* name_of(E value, const char* const (&names)[N]) {
+  const auto i = static_cast<std::size_t>(value);
+  return i >= 1 && i <= N ? names[i - 1] : "?";
 }
 
-const char* drive_name(LineDrive d) {
-  switch (d) {
-    case LineDrive::open_drain: return "open-drain";
-    case LineDrive::open_source: return "open-source";
-    case LineDrive::push_pull: break;
-  }
-  return "push-pull";
-}
+constexpr const char* kBiasNames[] = {"as-is", "pull-up", "pull-down", "disabled"};
+constexpr const char* kDriveNames[] = {"push-pull", "open-drain", "open-source"};
+constexpr const char* kEdgeNames[] = {"none", "rising", "falling", "both"};
+static_assert(static_cast<int>(LineBias::disabled) == 4 && static_cast<int>(LineDrive::open_source) == 3 &&
+              static_cast<int>(LineEdge::both) == 4);
 
-const char* edge_name(LineEdge e) {
-  switch (e) {
-    case LineEdge::rising: return "rising";
-    case LineEdge::falling: return "falling";
-    case LineEdge::both: return "both";
-    case LineEdge::none: break;
-  }
-  return "none";
-}
+const char* bias_name(LineBias b) { return name_of(b, kBiasNames); }
+const char* drive_name(LineDrive d) { return name_of(d, kDriveNames); }
+const char* edge_name(LineEdge e) { return name_of(e, kEdgeNames); }
 
 std::string dash(const std::string& s) { return s.empty() ? "-" : s; }
 

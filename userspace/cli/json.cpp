@@ -38,28 +38,15 @@ void Json::separate() {
   }
 }
 
-Json& Json::begin_object() {
+Json& Json::open(char bracket) {
   separate();
-  m_out += '{';
+  m_out += bracket;
   m_first.push_back(true);
   return *this;
 }
 
-Json& Json::end_object() {
-  m_out += '}';
-  m_first.pop_back();
-  return *this;
-}
-
-Json& Json::begin_array() {
-  separate();
-  m_out += '[';
-  m_first.push_back(true);
-  return *this;
-}
-
-Json& Json::end_array() {
-  m_out += ']';
+Json& Json::close(char bracket) {
+  m_out += bracket;
   m_first.pop_back();
   return *this;
 }

@@ -13,10 +13,10 @@ namespace clxgpio::cli {
 
 class Json {
  public:
-  Json& begin_object();
-  Json& end_object();
-  Json& begin_array();
-  Json& end_array();
+  Json& begin_object() { return open('{'); }
+  Json& end_object() { return close('}'); }
+  Json& begin_array() { return open('['); }
+  Json& end_array() { return close(']'); }
   // The key of the next value inside an object.
   Json& key(std::string_view k);
   Json& value(std::string_view s);
@@ -39,6 +39,8 @@ class Json {
 
  private:
   void separate();
+  Json& open(char bracket);
+  Json& close(char bracket);
   std::string m_out;
   std::vector<bool> m_first;  // one per open object or array: nothing written in it yet
   bool m_after_key = false;
