@@ -252,10 +252,12 @@ static int clxhub_open_resource(struct clxhub_conn *c, const struct clxhub_open 
 	if (o->device[0] == '\\') {
 #if IS_ENABLED(CONFIG_ACPI)
 		struct acpi_buffer crs = { ACPI_ALLOCATE_BUFFER, NULL };
+		char path[CLXHUB_NAME_MAX];	/* 6.1's acpi_get_handle() takes a char * */
 		union acpi_object *obj;
 		acpi_handle handle;
 
-		if (ACPI_FAILURE(acpi_get_handle(NULL, o->device, &handle)) ||
+		strscpy(path, o->device, sizeof(path));
+		if (ACPI_FAILURE(acpi_get_handle(NULL, path, &handle)) ||
 		    ACPI_FAILURE(acpi_evaluate_object(handle, METHOD_NAME__CRS, NULL, &crs)))
 			return clxhub_fail(-ENODEV, status);
 		obj = crs.pointer;
