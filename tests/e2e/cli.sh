@@ -30,6 +30,21 @@ out=$($CLX read --write cli-sim:7,8,23 2>&1)	# a write connection reads its latc
 check cli-read-latches "read '$out'" has "$out" 0x
 for p in 7 8 23; do sim_pull $sys $p pull-down; done
 
+# ---- the same bits on a sleeping simulated chip (bus expander model) ----
+ds=$CLX_CFS/clis
+if sim_up $ds num_lines=32 pins_per_bank=16 label=cli-sleep sleeping=1; then
+	ssys=$(sim_sys $ds)
+	$CLX write --restriction=preserve cli-sleep:7,8,23 0x5 >/dev/null 2>&1
+	check cli-sleeping-write-bits "levels $(sim_value $ssys 7)$(sim_value $ssys 8)$(sim_value $ssys 23)" \
+		test "$(sim_value $ssys 7)$(sim_value $ssys 8)$(sim_value $ssys 23)" = 101
+	sim_pull $ssys 7 pull-down; sim_pull $ssys 8 pull-up; sim_pull $ssys 23 pull-up
+	out=$($CLX --json read cli-sleep:7,8,23 2>&1)
+	check cli-sleeping-read-bits "read '$out'" has "$out" '"hex": *"0x6"'
+else
+	ko cli-sleeping-create "configfs device did not go live"
+fi
+sim_rm $ds
+
 # ---- denials: NTSTATUS name, errno, exit status 1 ----
 denied() { # denied NAME STATUS ERRNO CMD...: the command fails naming both
 	n=$1 st=$2 en=$3; shift 3
