@@ -156,7 +156,8 @@ int FakeSystem::ioctl(int fd, unsigned long request, void* arg) {
 long FakeSystem::read(int fd, void* buf, std::size_t len) {
   FakeConnection* c = connection(fd);
   if (!c) return m_fds.count(fd) ? -EINVAL : -EBADF;
-  if (c->kind != CLXHUB_KIND_INTERRUPT || len < sizeof(struct clxhub_event)) return -EINVAL;
+  if (c->kind != CLXHUB_KIND_INTERRUPT) return -EPERM;  // no events on an I/O connection
+  if (len < sizeof(struct clxhub_event)) return -EINVAL;
   if (c->queue.empty()) return -EAGAIN;
   std::size_t n = std::min(len / sizeof(struct clxhub_event), c->queue.size());
   auto* out = static_cast<struct clxhub_event*>(buf);
@@ -177,6 +178,7 @@ int FakeSystem::poll(int fd, int timeout_ms) {
   if (on_poll) on_poll(*this);
   FakeConnection* c = connection(fd);
   if (!c) return m_fds.count(fd) ? 1 : -EBADF;
+  if (c->kind != CLXHUB_KIND_INTERRUPT) return 1;  // EPOLLERR: read() says why
   if (!c->queue.empty()) return 1;
   return timeout_ms < 0 ? -EDEADLK : 0;
 }
@@ -219,8 +221,8 @@ int FakeSystem::open_connection(struct clxhub_open& o) {
       device_known = true;
       if (d.index == o.resource_index) res = &d;
     }
-    if (!device_known) return answer(o, CLX_STATUS_OBJECT_NAME_NOT_FOUND);
-    if (!res || res->kind != o.kind) return answer(o, CLX_STATUS_NOT_FOUND);
+    // As the hub answers a device path or resource it cannot find (clxcompat_hub.c).
+    if (!device_known || !res || res->kind != o.kind) return answer(o, CLX_STATUS_NO_SUCH_DEVICE);
     std::strncpy(o.controller, res->controller.c_str(), sizeof(o.controller) - 1);
     o.pin_count = static_cast<__u16>(res->pins.size());
     std::copy(res->pins.begin(), res->pins.end(), o.pins);
@@ -240,14 +242,15 @@ int FakeSystem::open_connection(struct clxhub_open& o) {
     if (o.controller == c.name || o.controller == c.label || (!c.acpi_path.empty() && o.controller == c.acpi_path))
       ci = i;
   }
-  if (ci == m_controllers.size()) return answer(o, CLX_STATUS_OBJECT_NAME_NOT_FOUND);
+  if (ci == m_controllers.size()) return answer(o, CLX_STATUS_NO_SUCH_DEVICE);
   FakeController& ctl = m_controllers[ci];
   const bool is_io = o.kind == CLXHUB_KIND_IO;
   if (o.pin_count == 0 || o.pin_count > CLXHUB_MAX_PINS || (!is_io && o.pin_count != 1) ||
       (is_io && (o.access < CLXHUB_ACCESS_READ || o.access > CLXHUB_ACCESS_READ_WRITE)) || (!is_io && o.access) ||
       o.io_restriction > CLXHUB_IO_NONE_AND_PRESERVE || o.pull > CLXHUB_PULL_NONE || o.int_mode > CLXHUB_EDGE ||
       o.polarity > CLXHUB_ACTIVE_BOTH || (o.int_mode == CLXHUB_LEVEL && o.polarity == CLXHUB_ACTIVE_BOTH) ||
-      (!is_io && (o.io_restriction || o.drive_strength)) || (is_io && (o.int_mode || o.polarity)))
+      (!is_io && (o.io_restriction || o.drive_strength)) ||
+      (is_io && (o.int_mode || o.polarity || (o.flags & CLXHUB_OPEN_WAKE))))
     return answer(o, CLX_STATUS_INVALID_PARAMETER);
   std::set<unsigned> seen;
   for (unsigned i = 0; i < o.pin_count; ++i)
@@ -301,7 +304,7 @@ int FakeSystem::open_connection(struct clxhub_open& o) {
 int FakeSystem::do_pins(FakeConnection& c, struct clxhub_pins& p, bool write) {
   if (p.version != CLXHUB_VERSION || !all_zero(p.reserved) || p.padding || p.size > CLXHUB_BUFFER_BYTES)
     return answer(p, CLX_STATUS_INVALID_PARAMETER);
-  if (c.kind != CLXHUB_KIND_IO) return answer(p, CLX_STATUS_INVALID_DEVICE_REQUEST);
+  if (c.kind != CLXHUB_KIND_IO) return answer(p, CLX_STATUS_GPIO_OPERATION_DENIED);
   const std::uint32_t n = static_cast<std::uint32_t>(c.pins.size());
   int e = clx_res_check_io(write ? CLX_RES_WRITE_PINS : CLX_RES_READ_PINS, c.access, n, p.size, 0);
   if (e < 0) return answer(p, clx_res_error_status(e));
@@ -394,17 +397,15 @@ void FakeSystem::push(FakeConnection& c, std::uint16_t pin_index, std::uint8_t k
   e.pin = c.pins[pin_index];
   e.kind = kind;
   e.asserted = asserted ? 1 : 0;
-  const bool both = c.polarity == CLXHUB_ACTIVE_BOTH;
-  if (c.drop_partner) {
-    c.drop_partner = false;
-    ++c.dropped;
-  } else if (c.queue.size() >= queue_capacity) {
-    ++c.dropped;
-    c.drop_partner = both;  // ActiveBoth drops in asserted/deasserted pairs
-  } else {
-    c.queue.push_back(e);
-    ++c.events;
+  // As the hub's ring does (clxcompat_hub.c): a full queue drops its oldest event, or
+  // its oldest two for ActiveBoth, so what is left still alternates.
+  if (c.queue.size() >= queue_capacity) {
+    const std::size_t drop = c.polarity == CLXHUB_ACTIVE_BOTH ? 2 : 1;
+    for (std::size_t i = 0; i < drop && !c.queue.empty(); ++i) c.queue.pop_front();
+    c.dropped += drop;
   }
+  c.queue.push_back(e);
+  ++c.events;
 }
 
 void FakeSystem::set_level(const std::string& controller_name, unsigned pin, bool high) {

@@ -4,7 +4,8 @@
 // rules from compat/core's resource rules, the NTSTATUS table from compat/core/ntstatus),
 // and enough of the GPIO v2 uAPI for list and info. Tests drive the lines from outside
 // (set_level) and the hub raises the events a connection's mode and polarity call for,
-// numbering every event and dropping on a full queue as the header says.
+// numbering every event and dropping the oldest on a full queue (in pairs for ActiveBoth)
+// as the header says and compat/kernel/clxcompat_hub.c does.
 //
 // Limits: nothing blocks. read() of an empty queue is -EAGAIN, and poll() with no
 // timeout and nothing queued (after on_poll) is -EDEADLK, so that a test that waits for
@@ -48,7 +49,6 @@ struct FakeConnection {
   bool output_mode = false;              // I/O: the pins were made outputs
   std::deque<struct clxhub_event> queue;
   std::uint64_t seqno = 0, events = 0, dropped = 0;
-  bool drop_partner = false;             // ActiveBoth: the next event goes with the dropped one
 };
 
 // A device's GPIO resource, as firmware would describe it.
@@ -87,7 +87,7 @@ class FakeSystem : public clxgpio::Os {
 
   // ---- knobs ----
   int hub_open_error = 0;                // e.g. -ENOENT: no hub; -EACCES: not root
-  std::size_t queue_capacity = 64;
+  std::size_t queue_capacity = 64;       // at least 2
   int fail_next_ioctl = 0;               // -errno for the next ioctl, no status written
   long short_read = -1;                  // >= 0: read() returns this many bytes once
   std::function<void(FakeSystem&)> on_poll;  // runs at each poll(), before it answers

@@ -214,8 +214,8 @@ TEST_F(CliTest, ReadADevicesResource) {
             R"({"controller":"gpiochip1","pins":[7,8,23],"hex":"0x5","bits":"101","values":[1,0,1]})"
             "\n");
   expect_failure({"read", "--device", "\\_SB.DEV0", "--index", "4"},
-                 "clxgpio: read --device \\_SB.DEV0 --index 4: STATUS_NOT_FOUND (ENOENT): CLXHUB_IOC_OPEN: No "
-                 "such file or directory\n");
+                 "clxgpio: read --device \\_SB.DEV0 --index 4: STATUS_NO_SUCH_DEVICE (ENODEV): CLXHUB_IOC_OPEN: "
+                 "No such device (no such controller or device resource: 'clxgpio list' shows the controllers)\n");
 }
 
 TEST_F(CliTest, ReadFailuresNameStatusAndErrno) {
@@ -233,8 +233,8 @@ TEST_F(CliTest, ReadFailuresNameStatusAndErrno) {
   expect_failure({"read", "0:1,1"},
                  "clxgpio: read 0:1,1: STATUS_INVALID_PARAMETER (EINVAL): CLXHUB_IOC_OPEN: Invalid argument\n");
   expect_failure({"read", "nochip:1"},
-                 "clxgpio: read nochip:1: STATUS_OBJECT_NAME_NOT_FOUND (ENOENT): CLXHUB_IOC_OPEN: No such file "
-                 "or directory\n");
+                 "clxgpio: read nochip:1: STATUS_NO_SUCH_DEVICE (ENODEV): CLXHUB_IOC_OPEN: No such device (no "
+                 "such controller or device resource: 'clxgpio list' shows the controllers)\n");
   expect_failure({"read", "--write", "--restriction=input", "0:1"},
                  "clxgpio: read 0:1: STATUS_GPIO_OPERATION_DENIED (EPERM): CLXHUB_IOC_OPEN: Operation not "
                  "permitted (the resource's IoRestriction refuses this access)\n");
@@ -355,18 +355,18 @@ TEST_F(CliTest, MonitorReportsLossesFromSeqnoGaps) {
   Ran r = run({"monitor", "1:5", "-n", "3"});
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.out,
-            "event\t1000000000\t1\t5\tasserted\n"
-            "event\t1000001000\t2\t5\tdeasserted\n"
-            "lost\t4\t3\t6\n"
+            "lost\t4\t1\t4\n"
+            "event\t1000004000\t5\t5\tasserted\n"
+            "event\t1000005000\t6\t5\tdeasserted\n"
             "event\t1000006000\t7\t5\tasserted\n");
   polls = 0;
   Ran j = run({"--json", "monitor", "1:5", "-n", "3"});
   EXPECT_EQ(j.out,
-            R"({"type":"event","event":"asserted","kind":"falling","timestamp_ns":1000007000,"seqno":1,"pin":5,"pin_index":0})"
+            R"({"type":"lost","count":4,"first_seqno":1,"last_seqno":4})"
             "\n"
-            R"({"type":"event","event":"deasserted","kind":"rising","timestamp_ns":1000008000,"seqno":2,"pin":5,"pin_index":0})"
+            R"({"type":"event","event":"asserted","kind":"falling","timestamp_ns":1000011000,"seqno":5,"pin":5,"pin_index":0})"
             "\n"
-            R"({"type":"lost","count":4,"first_seqno":3,"last_seqno":6})"
+            R"({"type":"event","event":"deasserted","kind":"rising","timestamp_ns":1000012000,"seqno":6,"pin":5,"pin_index":0})"
             "\n"
             R"({"type":"event","event":"asserted","kind":"falling","timestamp_ns":1000013000,"seqno":7,"pin":5,"pin_index":0})"
             "\n");

@@ -77,36 +77,50 @@ TEST_F(EventTest, ActiveBothWaitsWhenThePinIsNotAssertedAndFollowsDsmHigh) {
 TEST_F(EventTest, GapsInSeqnoAreLossesAndActiveBothStillAlternates) {
   fake.queue_capacity = 4;
   Connection c = irq(Trigger::both);  // event 1: asserted
-  toggle(5, 9);                        // events 2..10; the queue holds 4
+  toggle(5, 9);                        // 2..10: a full queue drops its oldest pair
   std::vector<Event> e = events(c);
   ASSERT_EQ(e.size(), 4u);
-  EXPECT_EQ(e[3].seqno, 4u);
-  EXPECT_EQ(c.lost(), 0u);
-  toggle(5, 1);                        // 11 (5..10 were dropped in pairs)
+  EXPECT_EQ(e[0].seqno, 7u);
+  EXPECT_EQ(e[0].lost_before, 6u);
+  EXPECT_EQ(c.lost(), 6u);
+  // Pairs: what the reader sees still alternates, starting asserted.
+  for (std::size_t i = 0; i < e.size(); ++i) {
+    EXPECT_EQ(e[i].asserted, i % 2 == 0) << i;
+    EXPECT_EQ(e[i].lost_before, i == 0 ? 6u : 0u) << i;
+  }
+  toggle(5, 1);
   e = events(c);
   ASSERT_EQ(e.size(), 1u);
   EXPECT_EQ(e[0].seqno, 11u);
-  EXPECT_EQ(e[0].lost_before, 6u);
-  EXPECT_EQ(c.lost(), 6u);
-  // Pairs: what the reader sees still alternates (4 was deasserted, 11 asserted).
+  EXPECT_EQ(e[0].lost_before, 0u);
   EXPECT_TRUE(e[0].asserted);
   Result<ConnectionInfo> info = c.info();
   ASSERT_TRUE(info.ok());
   EXPECT_EQ(info.value().dropped, 6u);
-  EXPECT_EQ(info.value().events, 5u);
+  EXPECT_EQ(info.value().events, 11u);
   EXPECT_EQ(info.value().kind, ConnectionKind::interrupt);
 }
 
 TEST_F(EventTest, TheFirstEventCanFollowALoss) {
-  fake.queue_capacity = 0;  // everything dropped: the first two (a pair)
-  Connection c = irq(Trigger::both);
-  toggle(5, 1);
-  fake.queue_capacity = 8;
-  toggle(5, 1);
+  fake.queue_capacity = 2;
+  Connection c = irq(Trigger::both);  // 1
+  toggle(5, 2);                        // 2, then 3 drops 1 and 2
   std::vector<Event> e = events(c);
   ASSERT_EQ(e.size(), 1u);
   EXPECT_EQ(e[0].seqno, 3u);
   EXPECT_EQ(e[0].lost_before, 2u);
+  EXPECT_TRUE(e[0].asserted);
+}
+
+TEST_F(EventTest, EdgeModesDropOneAtATime) {
+  fake.queue_capacity = 2;
+  Connection c = irq(Trigger::rising);
+  toggle(5, 6);  // rising 1, 2, 3: 3 drops 1
+  std::vector<Event> e = events(c);
+  ASSERT_EQ(e.size(), 2u);
+  EXPECT_EQ(e[0].seqno, 2u);
+  EXPECT_EQ(e[0].lost_before, 1u);
+  EXPECT_EQ(e[1].lost_before, 0u);
 }
 
 TEST_F(EventTest, EdgesAndLevels) {
@@ -161,6 +175,21 @@ TEST_F(EventTest, PollErrorsCarryTheirErrno) {
   ASSERT_FALSE(forever.ok());  // the fake's "would block forever"
   EXPECT_EQ(forever.error().errno_value(), EDEADLK);
   EXPECT_EQ(forever.error().message().rfind("poll: ", 0), 0u);
+}
+
+TEST_F(EventTest, IoAndInterruptConnectionsRefuseEachOthersRequests) {
+  Result<Connection> io = m_hub.connect(OpenRequest::io("gpiochip1", {3}, Access::read));
+  ASSERT_TRUE(io.ok());
+  Result<std::vector<Event>> e = io.value().read_events(0);
+  ASSERT_FALSE(e.ok());
+  EXPECT_EQ(e.error().status(), CLX_STATUS_GPIO_OPERATION_DENIED);
+  EXPECT_EQ(e.error().errno_value(), EPERM);
+  EXPECT_EQ(e.error().message(), "read: Operation not permitted");
+  Connection c = irq(Trigger::rising);
+  Result<Bits> b = c.read_pins();
+  ASSERT_FALSE(b.ok());
+  EXPECT_EQ(b.error().status(), CLX_STATUS_GPIO_OPERATION_DENIED);
+  EXPECT_EQ(b.error().errno_value(), EPERM);
 }
 
 TEST_F(EventTest, DeviceInterruptResourceTakesItsPinFromInfo) {

@@ -153,10 +153,10 @@ TEST_F(HubTest, DeviceResourceSendsOnlyPathAndIndexThenAsksForThePins) {
 
   Result<Connection> missing = hub.connect(OpenRequest::device_io("\\_SB.NONE", 0, Access::read));
   ASSERT_FALSE(missing.ok());
-  expect_error(missing.error(), CLX_STATUS_OBJECT_NAME_NOT_FOUND, ENOENT);
+  expect_error(missing.error(), CLX_STATUS_NO_SUCH_DEVICE, ENODEV);
   Result<Connection> no_index = hub.connect(OpenRequest::device_io("\\_SB.DEV0", 7, Access::read));
   ASSERT_FALSE(no_index.ok());
-  expect_error(no_index.error(), CLX_STATUS_NOT_FOUND, ENOENT);
+  expect_error(no_index.error(), CLX_STATUS_NO_SUCH_DEVICE, ENODEV);
 }
 
 TEST_F(HubTest, NonContiguousTableMapsBitIToTheIthPin) {
@@ -248,7 +248,7 @@ TEST_F(HubTest, OpenDenialsCarryTheirStatus) {
       {OpenRequest::io("gpiochip0", {5}, Access::read), CLX_STATUS_GPIO_INCOMPATIBLE_CONNECT_MODE, EBUSY},
       {OpenRequest::io("gpiochip0", {8}, Access::read), CLX_STATUS_INVALID_PARAMETER, EINVAL},
       {OpenRequest::io("gpiochip0", {1, 1}, Access::read), CLX_STATUS_INVALID_PARAMETER, EINVAL},
-      {OpenRequest::io("no-such-chip", {1}, Access::read), CLX_STATUS_OBJECT_NAME_NOT_FOUND, ENOENT},
+      {OpenRequest::io("no-such-chip", {1}, Access::read), CLX_STATUS_NO_SUCH_DEVICE, ENODEV},
       {OpenRequest::io("gpiochip0", {1}, Access::write).restriction(IoRestriction::input_only),
        CLX_STATUS_GPIO_OPERATION_DENIED, EPERM},
       {OpenRequest::io("gpiochip0", {1}, Access::read).restriction(IoRestriction::output_only),

@@ -212,6 +212,7 @@ std::string connect_hint(const Error& e) {
       return " (a pin is held by another connection or a gpiolib consumer, or shared in another "
              "mode: 'clxgpio list' shows the holder)";
     case CLX_STATUS_ACCESS_DENIED: return " (a pin is reserved for firmware)";
+    case CLX_STATUS_NO_SUCH_DEVICE: return " (no such controller or device resource: 'clxgpio list' shows the controllers)";
     case CLX_STATUS_GPIO_OPERATION_DENIED: return " (the resource's IoRestriction refuses this access)";
     default: return "";
   }
