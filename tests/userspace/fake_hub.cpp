@@ -239,22 +239,25 @@ int FakeSystem::open_connection(struct clxhub_open& o) {
   std::size_t ci = m_controllers.size();
   for (std::size_t i = 0; i < m_controllers.size(); ++i) {
     const FakeController& c = m_controllers[i];
-    if (o.controller == c.name || o.controller == c.label || (!c.acpi_path.empty() && o.controller == c.acpi_path))
+    if (o.controller == c.name || o.controller == c.label ||
+        (!c.acpi_path.empty() && o.controller == c.acpi_path))
       ci = i;
   }
   if (ci == m_controllers.size()) return answer(o, CLX_STATUS_NO_SUCH_DEVICE);
   FakeController& ctl = m_controllers[ci];
   const bool is_io = o.kind == CLXHUB_KIND_IO;
   if (o.pin_count == 0 || o.pin_count > CLXHUB_MAX_PINS || (!is_io && o.pin_count != 1) ||
-      (is_io && (o.access < CLXHUB_ACCESS_READ || o.access > CLXHUB_ACCESS_READ_WRITE)) || (!is_io && o.access) ||
-      o.io_restriction > CLXHUB_IO_NONE_AND_PRESERVE || o.pull > CLXHUB_PULL_NONE || o.int_mode > CLXHUB_EDGE ||
-      o.polarity > CLXHUB_ACTIVE_BOTH || (o.int_mode == CLXHUB_LEVEL && o.polarity == CLXHUB_ACTIVE_BOTH) ||
+      (is_io && (o.access < CLXHUB_ACCESS_READ || o.access > CLXHUB_ACCESS_READ_WRITE)) ||
+      (!is_io && o.access) || o.io_restriction > CLXHUB_IO_NONE_AND_PRESERVE || o.pull > CLXHUB_PULL_NONE ||
+      o.int_mode > CLXHUB_EDGE || o.polarity > CLXHUB_ACTIVE_BOTH ||
+      (o.int_mode == CLXHUB_LEVEL && o.polarity == CLXHUB_ACTIVE_BOTH) ||
       (!is_io && (o.io_restriction || o.drive_strength)) ||
       (is_io && (o.int_mode || o.polarity || (o.flags & CLXHUB_OPEN_WAKE))))
     return answer(o, CLX_STATUS_INVALID_PARAMETER);
   std::set<unsigned> seen;
   for (unsigned i = 0; i < o.pin_count; ++i)
-    if (o.pins[i] >= ctl.pin_count || !seen.insert(o.pins[i]).second) return answer(o, CLX_STATUS_INVALID_PARAMETER);
+    if (o.pins[i] >= ctl.pin_count || !seen.insert(o.pins[i]).second)
+      return answer(o, CLX_STATUS_INVALID_PARAMETER);
 
   bool output_mode = false;
   if (is_io) {
@@ -295,7 +298,8 @@ int FakeSystem::open_connection(struct clxhub_open& o) {
   // ActiveBoth: the first event is the asserted state, at once if the pin already is.
   if (!is_io && o.polarity == CLXHUB_ACTIVE_BOTH) {
     const unsigned p = o.pins[0];
-    if (ctl.level[p] == ctl.asserted_high[p]) push(added, 0, ctl.level[p] ? CLXHUB_EVENT_RISING : CLXHUB_EVENT_FALLING, true);
+    if (ctl.level[p] == ctl.asserted_high[p])
+      push(added, 0, ctl.level[p] ? CLXHUB_EVENT_RISING : CLXHUB_EVENT_FALLING, true);
   }
   o.fd = add_fd({Type::connection, id});
   return answer(o, CLX_STATUS_SUCCESS);
@@ -371,7 +375,8 @@ int FakeSystem::do_line_info(const FakeController& ctl, void* arg) {
   } else if (ctl.gpiolib.count(offset)) {
     consumer = ctl.gpiolib.at(offset);
   }
-  if (!ids.empty() || ctl.firmware.count(offset) || ctl.gpiolib.count(offset)) flags |= GPIO_V2_LINE_FLAG_USED;
+  if (!ids.empty() || ctl.firmware.count(offset) || ctl.gpiolib.count(offset))
+    flags |= GPIO_V2_LINE_FLAG_USED;
   std::strncpy(li->consumer, consumer.c_str(), sizeof(li->consumer) - 1);
   li->flags = flags;
   return 0;

@@ -26,16 +26,16 @@
 namespace clxtest {
 
 struct FakeController {
-  std::string name;                      // "gpiochip1"
-  std::string label;                     // "gpio-sim.0-node0"
-  std::string acpi_path;                 // "" or "\\_SB.GPI0"
+  std::string name;       // "gpiochip1"
+  std::string label;      // "gpio-sim.0-node0"
+  std::string acpi_path;  // "" or "\\_SB.GPI0"
   unsigned pin_count = 0;
-  std::vector<bool> level;               // the line as an input reads it
-  std::vector<bool> latch;               // the output latch
-  std::vector<bool> output;              // configured as an output
-  std::vector<bool> asserted_high;       // ActiveBoth asserted level (_DSM function 1)
+  std::vector<bool> level;          // the line as an input reads it
+  std::vector<bool> latch;          // the output latch
+  std::vector<bool> output;         // configured as an output
+  std::vector<bool> asserted_high;  // ActiveBoth asserted level (_DSM function 1)
   std::vector<std::string> line_names;
-  std::set<unsigned> firmware;           // reserved for firmware
+  std::set<unsigned> firmware;              // reserved for firmware
   std::map<unsigned, std::string> gpiolib;  // requested through gpiolib, by consumer
 };
 
@@ -46,7 +46,7 @@ struct FakeConnection {
   std::uint8_t restriction = 0, pull = 0, int_mode = 0, polarity = 0;
   std::uint16_t drive = 0, debounce = 0;
   std::string consumer;
-  bool output_mode = false;              // I/O: the pins were made outputs
+  bool output_mode = false;  // I/O: the pins were made outputs
   std::deque<struct clxhub_event> queue;
   std::uint64_t seqno = 0, events = 0, dropped = 0;
 };
@@ -86,28 +86,28 @@ class FakeSystem : public clxgpio::Os {
   FakeConnection* connection(int fd);
 
   // ---- knobs ----
-  int hub_open_error = 0;                // e.g. -ENOENT: no hub; -EACCES: not root
-  std::size_t queue_capacity = 64;       // at least 2
-  int fail_next_ioctl = 0;               // -errno for the next ioctl, no status written
-  long short_read = -1;                  // >= 0: read() returns this many bytes once
+  int hub_open_error = 0;                    // e.g. -ENOENT: no hub; -EACCES: not root
+  std::size_t queue_capacity = 64;           // at least 2
+  int fail_next_ioctl = 0;                   // -errno for the next ioctl, no status written
+  long short_read = -1;                      // >= 0: read() returns this many bytes once
   std::function<void(FakeSystem&)> on_poll;  // runs at each poll(), before it answers
   std::vector<FakeDeviceResource> devices;
 
   // ---- what happened ----
   std::size_t open_fds() const { return m_fds.size(); }
-  int bad_closes = 0;                    // close() of a descriptor that was not open
+  int bad_closes = 0;  // close() of a descriptor that was not open
   unsigned long slept_ms = 0;
-  std::vector<unsigned long> ioctls;     // every request, in order
-  struct clxhub_open last_open {};       // the last CLXHUB_IOC_OPEN as received, with fd and status as answered
-  int last_open_flags = 0;               // open(2) flags of the last open
+  std::vector<unsigned long> ioctls;  // every request, in order
+  struct clxhub_open last_open {};    // the last CLXHUB_IOC_OPEN as received, with fd and status as answered
+  int last_open_flags = 0;            // open(2) flags of the last open
   int last_poll_timeout = 0;
-  std::uint64_t now_ns = 1000000000;     // the clock events are stamped with
+  std::uint64_t now_ns = 1000000000;  // the clock events are stamped with
 
  private:
   enum class Type { hub, connection, chip };
   struct Handle {
     Type type;
-    std::size_t index;                   // connection id or controller index
+    std::size_t index;  // connection id or controller index
   };
 
   int add_fd(Handle h);

@@ -55,7 +55,8 @@ TEST(Chips, LinesShowHubGpiolibAndFirmwareHolders) {
   pl061.gpiolib[2] = "gpio-keys";
   pl061.firmware.insert(7);
   Hub hub = std::move(Hub::open(fake)).value();
-  Result<Connection> c = hub.connect(OpenRequest::io("gpiochip0", {4}, Access::write).consumer("my-driver").pull(Pull::up));
+  Result<Connection> c =
+      hub.connect(OpenRequest::io("gpiochip0", {4}, Access::write).consumer("my-driver").pull(Pull::up));
   ASSERT_TRUE(c.ok());
   Result<Connection> d = hub.connect(OpenRequest::io("gpiochip0", {5}, Access::read).debounce(150));
   ASSERT_TRUE(d.ok());

@@ -53,7 +53,8 @@ TEST(CliArgs, WrongOptionsAreNamed) {
 TEST(CliArgs, Numbers) {
   EXPECT_EQ(parse_uint("0", 0, 9, "n").value(), 0u);
   EXPECT_EQ(parse_uint("18446744073709551", 0, UINT64_MAX, "n").value(), 18446744073709551ull);
-  EXPECT_EQ(parse_uint("10", 0, 9, "--count").error().message(), "--count '10': expected a number from 0 to 9");
+  EXPECT_EQ(parse_uint("10", 0, 9, "--count").error().message(),
+            "--count '10': expected a number from 0 to 9");
   for (const char* bad : {"", "-1", "+1", "1x", " 1", "0x10", "12345678901234567890"})
     EXPECT_FALSE(parse_uint(bad, 0, UINT64_MAX, "n").ok()) << bad;
 }
@@ -89,7 +90,8 @@ TEST(CliArgs, ResourcesAreChipColonPinTables) {
   EXPECT_EQ(parse_resource("c:0-63").value().pins.size(), 64u);
   EXPECT_EQ(parse_resource("c:0-64").error().message(),
             "resource 'c:0-64': more than 64 pins (a table holds 1 to 64)");
-  EXPECT_EQ(parse_resource("gpiochip0").error().message(), "resource 'gpiochip0': expected CHIP:PIN[,PIN...]");
+  EXPECT_EQ(parse_resource("gpiochip0").error().message(),
+            "resource 'gpiochip0': expected CHIP:PIN[,PIN...]");
   EXPECT_EQ(parse_resource("c:3-1").error().message(),
             "resource 'c:3-1': last pin of a range '1': expected a number from 3 to 65535");
   EXPECT_EQ(parse_resource("c:65536").error().message(),
@@ -110,7 +112,8 @@ TEST(CliJson, WritesCompactEscapedJson) {
   j.begin_object().field("s", "a\"b\\c\n\t\x01").field("n", 7u).field("b", true).key("a").begin_array();
   j.value(1).value(std::uint64_t{18446744073709551615ull}).null().begin_object().end_object().end_array();
   j.key("e").begin_array().end_array().end_object();
-  EXPECT_EQ(j.str(), R"({"s":"a\"b\\c\n\t\u0001","n":7,"b":true,"a":[1,18446744073709551615,null,{}],"e":[]})");
+  EXPECT_EQ(j.str(),
+            R"({"s":"a\"b\\c\n\t\u0001","n":7,"b":true,"a":[1,18446744073709551615,null,{}],"e":[]})");
   EXPECT_EQ(json_quote("\\_SB.DEV0"), R"("\\_SB.DEV0")");
 }
 

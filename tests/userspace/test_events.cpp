@@ -17,7 +17,8 @@ namespace {
 class EventTest : public ::testing::Test {
  protected:
   Connection irq(Trigger t, unsigned pin = 5) {
-    Result<Connection> c = m_hub.connect(OpenRequest::interrupt("gpiochip1", static_cast<std::uint16_t>(pin), t));
+    Result<Connection> c =
+        m_hub.connect(OpenRequest::interrupt("gpiochip1", static_cast<std::uint16_t>(pin), t));
     if (!c) ADD_FAILURE() << c.error().to_string();
     return std::move(c).value();
   }
@@ -27,7 +28,8 @@ class EventTest : public ::testing::Test {
     return e.ok() ? e.value() : std::vector<Event>{};
   }
   void toggle(unsigned pin, int times) {
-    for (int i = 0; i < times; ++i) fake.set_level("gpiochip1", pin, !fake.controller("gpiochip1").level[pin]);
+    for (int i = 0; i < times; ++i)
+      fake.set_level("gpiochip1", pin, !fake.controller("gpiochip1").level[pin]);
   }
   FakeSystem fake;
   Hub m_hub = std::move(Hub::open(fake)).value();
@@ -77,7 +79,7 @@ TEST_F(EventTest, ActiveBothWaitsWhenThePinIsNotAssertedAndFollowsDsmHigh) {
 TEST_F(EventTest, GapsInSeqnoAreLossesAndActiveBothStillAlternates) {
   fake.queue_capacity = 4;
   Connection c = irq(Trigger::both);  // event 1: asserted
-  toggle(5, 9);                        // 2..10: a full queue drops its oldest pair
+  toggle(5, 9);                       // 2..10: a full queue drops its oldest pair
   std::vector<Event> e = events(c);
   ASSERT_EQ(e.size(), 4u);
   EXPECT_EQ(e[0].seqno, 7u);
@@ -104,7 +106,7 @@ TEST_F(EventTest, GapsInSeqnoAreLossesAndActiveBothStillAlternates) {
 TEST_F(EventTest, TheFirstEventCanFollowALoss) {
   fake.queue_capacity = 2;
   Connection c = irq(Trigger::both);  // 1
-  toggle(5, 2);                        // 2, then 3 drops 1 and 2
+  toggle(5, 2);                       // 2, then 3 drops 1 and 2
   std::vector<Event> e = events(c);
   ASSERT_EQ(e.size(), 1u);
   EXPECT_EQ(e[0].seqno, 3u);

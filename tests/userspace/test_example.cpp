@@ -17,8 +17,8 @@ int readme_example(clxgpio::Os& os, std::ostream& out, std::ostream& err) {
     return 1;
   }
   // Pins 7, 8 and 23 for write: bits 0, 1 and 2 of every value, whatever the pin numbers.
-  auto io = hub.value().connect(
-      clxgpio::OpenRequest::io("gpio-sim.0-node0", {7, 8, 23}, clxgpio::Access::write));
+  auto io =
+      hub.value().connect(clxgpio::OpenRequest::io("gpio-sim.0-node0", {7, 8, 23}, clxgpio::Access::write));
   if (!io) {  // e.g. STATUS_GPIO_INCOMPATIBLE_CONNECT_MODE (EBUSY): someone holds a pin
     err << io.error().to_string() << "\n";
     return 1;
@@ -29,8 +29,8 @@ int readme_example(clxgpio::Os& os, std::ostream& out, std::ostream& err) {
     out << latches.value().to_hex() << " " << latches.value().to_string() << "\n";  // 0x5 101
 
   // One pin's interrupt, ActiveBoth: asserted / deasserted; a gap in seqno is a loss.
-  auto irq = hub.value().connect(
-      clxgpio::OpenRequest::interrupt("gpio-sim.0-node0", 5, clxgpio::Trigger::both));
+  auto irq =
+      hub.value().connect(clxgpio::OpenRequest::interrupt("gpio-sim.0-node0", 5, clxgpio::Trigger::both));
   while (irq) {
     auto events = irq.value().read_events(1000);  // wait up to 1 s
     if (!events || events.value().empty()) break;

@@ -94,18 +94,22 @@ TEST_F(HubTest, OpenCarriesTheRequestAsTheHeaderLaysItOut) {
     EXPECT_EQ(c.pins(), (std::vector<std::uint16_t>{7, 8, 23}));
   }
   // Every pull and restriction value reaches the hub as the header numbers it.
-  const std::pair<Pull, int> pulls[] = {{Pull::as_is, CLXHUB_PULL_DEFAULT}, {Pull::up, CLXHUB_PULL_UP},
-                                        {Pull::down, CLXHUB_PULL_DOWN}, {Pull::none, CLXHUB_PULL_NONE}};
+  const std::pair<Pull, int> pulls[] = {{Pull::as_is, CLXHUB_PULL_DEFAULT},
+                                        {Pull::up, CLXHUB_PULL_UP},
+                                        {Pull::down, CLXHUB_PULL_DOWN},
+                                        {Pull::none, CLXHUB_PULL_NONE}};
   for (auto [pull, value] : pulls) {
     Connection c = connect(hub, OpenRequest::io("gpiochip0", {1}, Access::read).pull(pull));
     EXPECT_EQ(fake.last_open.pull, value);
   }
   const std::pair<IoRestriction, int> restrictions[] = {
-      {IoRestriction::none, CLXHUB_IO_NONE}, {IoRestriction::input_only, CLXHUB_IO_INPUT_ONLY},
+      {IoRestriction::none, CLXHUB_IO_NONE},
+      {IoRestriction::input_only, CLXHUB_IO_INPUT_ONLY},
       {IoRestriction::output_only, CLXHUB_IO_OUTPUT_ONLY},
       {IoRestriction::none_and_preserve, CLXHUB_IO_NONE_AND_PRESERVE}};
   for (auto [restriction, value] : restrictions) {
-    Result<Connection> c = hub.connect(OpenRequest::io("gpiochip0", {1}, Access::read).restriction(restriction));
+    Result<Connection> c =
+        hub.connect(OpenRequest::io("gpiochip0", {1}, Access::read).restriction(restriction));
     EXPECT_EQ(fake.last_open.io_restriction, value);
   }
 }
@@ -304,7 +308,8 @@ TEST_F(HubTest, TheLibraryRefusesWhatCannotBeSentWithoutAskingTheHub) {
   // The longest names that fit are sent.
   EXPECT_FALSE(hub.connect(OpenRequest::io(std::string(63, 'c'), {1}, Access::read)).ok());
   EXPECT_EQ(fake.ioctls.size(), 1u);
-  EXPECT_TRUE(hub.connect(OpenRequest::io("gpiochip0", {1}, Access::read).consumer(std::string(31, 'n'))).ok());
+  EXPECT_TRUE(
+      hub.connect(OpenRequest::io("gpiochip0", {1}, Access::read).consumer(std::string(31, 'n'))).ok());
   // A value for another table size is not sent either.
   Connection c = connect(hub, OpenRequest::io("gpiochip0", {1, 2}, Access::write));
   const std::size_t before = fake.ioctls.size();
@@ -338,7 +343,7 @@ TEST_F(HubTest, HandlesOwnTheirDescriptorsAndClosingReleasesThePins) {
     EXPECT_EQ(fake.open_fds(), 2u);
     EXPECT_FALSE(hub.connect(OpenRequest::io("gpiochip0", {1}, Access::write)).ok());
     ASSERT_TRUE(moved.close().ok());
-    EXPECT_TRUE(moved.close().ok());  // twice: nothing more
+    EXPECT_TRUE(moved.close().ok());                       // twice: nothing more
     EXPECT_FALSE(fake.controller("gpiochip0").output[1]);  // back to its default, an input
     Connection again = connect(hub, OpenRequest::io("gpiochip0", {1}, Access::write));
     Connection other = connect(hub, OpenRequest::io("gpiochip0", {2}, Access::write));
@@ -354,8 +359,8 @@ TEST_F(HubTest, HandlesOwnTheirDescriptorsAndClosingReleasesThePins) {
 TEST_F(HubTest, NoneAndPreserveKeepsThePinsOnClose) {
   Hub hub = open_hub();
   {
-    Connection c = connect(hub, OpenRequest::io("gpiochip0", {3}, Access::write)
-                                    .restriction(IoRestriction::none_and_preserve));
+    Connection c = connect(
+        hub, OpenRequest::io("gpiochip0", {3}, Access::write).restriction(IoRestriction::none_and_preserve));
     ASSERT_TRUE(c.write_pins(Bits(1, 1)).ok());
   }
   EXPECT_TRUE(fake.controller("gpiochip0").output[3]);

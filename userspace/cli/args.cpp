@@ -47,7 +47,8 @@ Result<Args> Args::parse(const std::vector<std::string>& words, const std::vecto
     std::string shown;
     if (w[1] == '-') {
       std::size_t eq = w.find('=');
-      std::string_view name = std::string_view(w).substr(2, eq == std::string::npos ? std::string::npos : eq - 2);
+      std::string_view name =
+          std::string_view(w).substr(2, eq == std::string::npos ? std::string::npos : eq - 2);
       shown = "--" + std::string(name);
       spec = find_long(specs, name);
       if (eq != std::string::npos) value = w.substr(eq + 1);
@@ -113,15 +114,16 @@ Result<std::uint64_t> parse_fixed(std::string_view text, unsigned decimals, std:
       std::string rest = std::to_string(max % scale);
       limit += "." + std::string(decimals - rest.size(), '0') + rest;
     }
-    return usage(std::string(what) + " '" + std::string(text) + "': expected a number from 0 to " +
-                 limit + " with at most " + std::to_string(decimals) + " decimals");
+    return usage(std::string(what) + " '" + std::string(text) + "': expected a number from 0 to " + limit +
+                 " with at most " + std::to_string(decimals) + " decimals");
   }
   return v;
 }
 
 std::string controller_name(std::string_view chip) {
   static constexpr std::string_view kDev = "/dev/gpiochip";
-  if (chip.size() > kDev.size() && chip.substr(0, kDev.size()) == kDev && all_digits(chip.substr(kDev.size())))
+  if (chip.size() > kDev.size() && chip.substr(0, kDev.size()) == kDev &&
+      all_digits(chip.substr(kDev.size())))
     return std::string(chip.substr(5));
   if (all_digits(chip) && chip.size() < 10) return "gpiochip" + std::string(chip);
   return std::string(chip);
@@ -143,7 +145,8 @@ Result<ResourceSpec> parse_resource(std::string_view text) {
     if (!first) return usage(shown + ": " + first.error().message());
     std::uint64_t last = first.value();
     if (dash != std::string_view::npos) {
-      Result<std::uint64_t> l = parse_uint(item.substr(dash + 1), first.value(), 65535, "last pin of a range");
+      Result<std::uint64_t> l =
+          parse_uint(item.substr(dash + 1), first.value(), 65535, "last pin of a range");
       if (!l) return usage(shown + ": " + l.error().message());
       last = l.value();
     }

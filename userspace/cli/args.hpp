@@ -16,8 +16,8 @@
 namespace clxgpio::cli {
 
 struct OptionSpec {
-  std::string_view name;   // "count" for --count
-  char short_name;         // 'n' for -n, 0 for none
+  std::string_view name;  // "count" for --count
+  char short_name;        // 'n' for -n, 0 for none
   bool takes_value;
 };
 

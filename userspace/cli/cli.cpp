@@ -55,13 +55,19 @@ const OptionSpec kHelpOpt{"help", 'h', false};
 const OptionSpec kJsonOpt{"json", 0, false};
 
 // Options that name a device's resource or the holder, for read, write and monitor.
-const std::vector<OptionSpec> kDeviceOpts = {
-    {"device", 0, true}, {"index", 0, true}, {"consumer", 0, true}};
+const std::vector<OptionSpec> kDeviceOpts = {{"device", 0, true}, {"index", 0, true}, {"consumer", 0, true}};
 
 std::vector<OptionSpec> io_specs() {
-  std::vector<OptionSpec> s = {kHelpOpt, kJsonOpt, {"read", 'r', false}, {"write", 'w', false},
-                               {"shared", 's', false}, {"pull", 0, true}, {"drive", 0, true},
-                               {"debounce", 0, true}, {"restriction", 0, true}, {"size", 0, true}};
+  std::vector<OptionSpec> s = {kHelpOpt,
+                               kJsonOpt,
+                               {"read", 'r', false},
+                               {"write", 'w', false},
+                               {"shared", 's', false},
+                               {"pull", 0, true},
+                               {"drive", 0, true},
+                               {"debounce", 0, true},
+                               {"restriction", 0, true},
+                               {"size", 0, true}};
   s.insert(s.end(), kDeviceOpts.begin(), kDeviceOpts.end());
   return s;
 }
@@ -114,8 +120,9 @@ Result<Target> target_from(const Args& a, const std::string* operand, Connection
                                 "'" + *operand + "': give CHIP:PIN[,PIN...] or --device, not both");
     for (const char* o : {"pull", "drive", "debounce", "restriction", "edge", "level"})
       if (a.has(o))
-        return Error::from_status(CLX_STATUS_INVALID_PARAMETER,
-                                  std::string("--") + o + " with --device: the device's descriptor configures its pins");
+        return Error::from_status(
+            CLX_STATUS_INVALID_PARAMETER,
+            std::string("--") + o + " with --device: the device's descriptor configures its pins");
     std::uint64_t index = 0;
     if (auto i = a.get("index")) {
       Result<std::uint64_t> n = parse_uint(*i, 0, UINT32_MAX, "--index");
@@ -123,14 +130,15 @@ Result<Target> target_from(const Args& a, const std::string* operand, Connection
       index = n.value();
     }
     const auto idx = static_cast<std::uint32_t>(index);
-    t.request = is_io ? OpenRequest::device_io(*device, idx, access) : OpenRequest::device_interrupt(*device, idx);
+    t.request =
+        is_io ? OpenRequest::device_io(*device, idx, access) : OpenRequest::device_interrupt(*device, idx);
     t.name = "--device " + *device + " --index " + std::to_string(idx);
     t.by_device = true;
   } else {
-    if (a.has("index"))
-      return Error::from_status(CLX_STATUS_INVALID_PARAMETER, "--index goes with --device");
+    if (a.has("index")) return Error::from_status(CLX_STATUS_INVALID_PARAMETER, "--index goes with --device");
     if (!operand)
-      return Error::from_status(CLX_STATUS_INVALID_PARAMETER, "no resource: CHIP:PIN[,PIN...] or --device PATH");
+      return Error::from_status(CLX_STATUS_INVALID_PARAMETER,
+                                "no resource: CHIP:PIN[,PIN...] or --device PATH");
     Result<ResourceSpec> r = parse_resource(*operand);
     if (!r) return r.error();
     if (is_io) {
@@ -145,7 +153,8 @@ Result<Target> target_from(const Args& a, const std::string* operand, Connection
         return Error::from_status(CLX_STATUS_INVALID_PARAMETER, "--edge or --level, not both");
       if (auto e = a.get("edge")) {
         Result<Trigger> tr = choose<Trigger>(
-            "edge", *e, {{"both", Trigger::both}, {"rising", Trigger::rising}, {"falling", Trigger::falling}});
+            "edge", *e,
+            {{"both", Trigger::both}, {"rising", Trigger::rising}, {"falling", Trigger::falling}});
         if (!tr) return tr.error();
         trigger = tr.value();
       } else if (auto l = a.get("level")) {
@@ -159,15 +168,17 @@ Result<Target> target_from(const Args& a, const std::string* operand, Connection
     t.name = *operand;
     if (auto p = a.get("pull")) {
       Result<Pull> pull = choose<Pull>(
-          "pull", *p, {{"up", Pull::up}, {"down", Pull::down}, {"none", Pull::none}, {"default", Pull::as_is}});
+          "pull", *p,
+          {{"up", Pull::up}, {"down", Pull::down}, {"none", Pull::none}, {"default", Pull::as_is}});
       if (!pull) return pull.error();
       t.request.pull(pull.value());
     }
     if (auto r2 = a.get("restriction")) {
-      Result<IoRestriction> res = choose<IoRestriction>(
-          "restriction", *r2,
-          {{"none", IoRestriction::none}, {"input", IoRestriction::input_only},
-           {"output", IoRestriction::output_only}, {"preserve", IoRestriction::none_and_preserve}});
+      Result<IoRestriction> res = choose<IoRestriction>("restriction", *r2,
+                                                        {{"none", IoRestriction::none},
+                                                         {"input", IoRestriction::input_only},
+                                                         {"output", IoRestriction::output_only},
+                                                         {"preserve", IoRestriction::none_and_preserve}});
       if (!res) return res.error();
       t.request.restriction(res.value());
     }
@@ -212,7 +223,8 @@ std::string connect_hint(const Error& e) {
       return " (a pin is held by another connection or a gpiolib consumer, or shared in another "
              "mode: 'clxgpio list' shows the holder)";
     case CLX_STATUS_ACCESS_DENIED: return " (a pin is reserved for firmware)";
-    case CLX_STATUS_NO_SUCH_DEVICE: return " (no such controller or device resource: 'clxgpio list' shows the controllers)";
+    case CLX_STATUS_NO_SUCH_DEVICE:
+      return " (no such controller or device resource: 'clxgpio list' shows the controllers)";
     case CLX_STATUS_GPIO_OPERATION_DENIED: return " (the resource's IoRestriction refuses this access)";
     default: return "";
   }
@@ -355,9 +367,15 @@ void print_event(const Ctx& c, const Event& e) {
 }
 
 int cmd_monitor(Ctx& c, const std::vector<std::string>& words) {
-  std::vector<OptionSpec> specs = {kHelpOpt,          kJsonOpt,          {"edge", 0, true},
-                                   {"level", 0, true}, {"count", 'n', true}, {"timeout", 0, true},
-                                   {"shared", 's', false}, {"wake", 0, false}, {"pull", 0, true},
+  std::vector<OptionSpec> specs = {kHelpOpt,
+                                   kJsonOpt,
+                                   {"edge", 0, true},
+                                   {"level", 0, true},
+                                   {"count", 'n', true},
+                                   {"timeout", 0, true},
+                                   {"shared", 's', false},
+                                   {"wake", 0, false},
+                                   {"pull", 0, true},
                                    {"debounce", 0, true}};
   specs.insert(specs.end(), kDeviceOpts.begin(), kDeviceOpts.end());
   Args a;
@@ -479,7 +497,8 @@ int cmd_list(Ctx& c, const std::vector<std::string>& words) {
     j.begin_object();
     chip_fields(j, chip);
     j.field("lines", chip.lines);
-    if (a.has("chips")) plain += chip.name + "\t" + dash(chip.label) + "\t" + std::to_string(chip.lines) + "\n";
+    if (a.has("chips"))
+      plain += chip.name + "\t" + dash(chip.label) + "\t" + std::to_string(chip.lines) + "\n";
     if (!a.has("chips")) {
       j.key("pins").begin_array();
       for (const LineInfo& l : lines) {

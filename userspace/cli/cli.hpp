@@ -13,9 +13,9 @@ namespace clxgpio::cli {
 
 // Exit statuses, as userspace/README.md documents them.
 enum ExitStatus : int {
-  kExitOk = 0,       // done
-  kExitFailed = 1,   // an operation failed: the message names the NTSTATUS and the errno
-  kExitUsage = 2,    // the command line was wrong: nothing was opened
+  kExitOk = 0,      // done
+  kExitFailed = 1,  // an operation failed: the message names the NTSTATUS and the errno
+  kExitUsage = 2,   // the command line was wrong: nothing was opened
 };
 
 // args: the words after the program name. out/err: standard output and error.

@@ -5,34 +5,34 @@
 namespace clxgpio::cli {
 namespace {
 
-#define CLX_RESOURCE_TEXT \
-  "A RESOURCE is CHIP:PIN[,PIN...] (pins in table order, A-B a range, at most 64) or a\n" \
-  "device's GPIO resource, --device PATH [--index N]. CHIP is what the hub knows a\n" \
+#define CLX_RESOURCE_TEXT                                                                   \
+  "A RESOURCE is CHIP:PIN[,PIN...] (pins in table order, A-B a range, at most 64) or a\n"   \
+  "device's GPIO resource, --device PATH [--index N]. CHIP is what the hub knows a\n"       \
   "controller by: its label (9030000.pl061), its gpiochip name (gpiochip0; a number N or\n" \
   "/dev/gpiochipN mean gpiochipN) or its ACPI path (\\_SB.GPI0).\n"
 
-#define CLX_DEVICE_OPTIONS \
+#define CLX_DEVICE_OPTIONS                                                                   \
   "      --device=PATH    a device's resource: an ACPI path (\\_SB.DEV0) or a device-tree\n" \
   "                       node (/soc/button); its descriptor gives pins and configuration\n" \
-  "      --index=N        which GPIO resource of --device (default 0)\n" \
-  "      --consumer=NAME  the holder name that gpioinfo and 'clxgpio list' show\n" \
+  "      --index=N        which GPIO resource of --device (default 0)\n"                     \
+  "      --consumer=NAME  the holder name that gpioinfo and 'clxgpio list' show\n"           \
   "                       (default: the process name)\n"
 
-#define CLX_IO_OPTIONS \
-  "  -r, --read           open for read (GENERIC_READ)\n" \
-  "  -w, --write          open for write (GENERIC_WRITE); with --read, both\n" \
-  "  -s, --shared         open Shared (default Exclusive)\n" \
-  "      --pull=up|down|none|default\n" \
-  "                       the pins' pull (default: the controller's)\n" \
-  "      --drive=MA       drive strength in mA, to 0.01 (default: the controller's)\n" \
-  "      --debounce=MS    debounce time in ms, to 0.01 (default: none)\n" \
-  "      --restriction=none|input|output|preserve\n" \
-  "                       the IoRestriction (default none); with preserve the pins keep\n" \
+#define CLX_IO_OPTIONS                                                                         \
+  "  -r, --read           open for read (GENERIC_READ)\n"                                      \
+  "  -w, --write          open for write (GENERIC_WRITE); with --read, both\n"                 \
+  "  -s, --shared         open Shared (default Exclusive)\n"                                   \
+  "      --pull=up|down|none|default\n"                                                        \
+  "                       the pins' pull (default: the controller's)\n"                        \
+  "      --drive=MA       drive strength in mA, to 0.01 (default: the controller's)\n"         \
+  "      --debounce=MS    debounce time in ms, to 0.01 (default: none)\n"                      \
+  "      --restriction=none|input|output|preserve\n"                                           \
+  "                       the IoRestriction (default none); with preserve the pins keep\n"     \
   "                       their state when clxgpio exits, else they return to their default\n" \
-  "      --size=BYTES     the request's buffer size (default ceil(pins/8)): to test the hub\n" \
-  CLX_DEVICE_OPTIONS
+  "      --size=BYTES     the request's buffer size (default ceil(pins/8)): to test the "      \
+  "hub\n" CLX_DEVICE_OPTIONS
 
-#define CLX_STATUS_TEXT \
+#define CLX_STATUS_TEXT                                                                  \
   "Exit status: 0 done, 1 an operation failed (the message names the NTSTATUS and the\n" \
   "errno), 2 a usage error (nothing was opened).\n"
 

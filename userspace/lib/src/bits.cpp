@@ -65,7 +65,8 @@ void Bits::set(unsigned index, bool on) {
 }
 
 void Bits::to_buffer(std::uint8_t* buffer, std::size_t bytes) const {
-  for (std::size_t i = 0; i < bytes; ++i) buffer[i] = i < 8 ? static_cast<std::uint8_t>(m_value >> (8 * i)) : 0;
+  for (std::size_t i = 0; i < bytes; ++i)
+    buffer[i] = i < 8 ? static_cast<std::uint8_t>(m_value >> (8 * i)) : 0;
 }
 
 std::string Bits::to_hex() const {

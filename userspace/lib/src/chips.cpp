@@ -98,8 +98,8 @@ Result<LineInfo> ask_line(Os& os, int fd, const ChipInfo& chip, std::uint32_t of
   li.offset = offset;
   int r = os.ioctl(fd, GPIO_V2_GET_LINEINFO_IOCTL, &li);
   if (r < 0)
-    return Error::from_errno(-r, what("GPIO_V2_GET_LINEINFO_IOCTL " + chip.name + " line " +
-                                          std::to_string(offset), -r));
+    return Error::from_errno(
+        -r, what("GPIO_V2_GET_LINEINFO_IOCTL " + chip.name + " line " + std::to_string(offset), -r));
   return line_from(li);
 }
 
@@ -109,12 +109,11 @@ Result<std::vector<ChipInfo>> list_chips(Os& os, const std::string& dir) {
   std::vector<std::string> names;
   int r = os.list_dir(dir, names);
   if (r < 0) return Error::from_errno(-r, what("list " + dir, -r));
-  names.erase(std::remove_if(names.begin(), names.end(),
-                             [](const std::string& n) { return chip_number(n) < 0; }),
-              names.end());
-  std::sort(names.begin(), names.end(), [](const std::string& a, const std::string& b) {
-    return chip_number(a) < chip_number(b);
-  });
+  names.erase(
+      std::remove_if(names.begin(), names.end(), [](const std::string& n) { return chip_number(n) < 0; }),
+      names.end());
+  std::sort(names.begin(), names.end(),
+            [](const std::string& a, const std::string& b) { return chip_number(a) < chip_number(b); });
   std::vector<ChipInfo> chips;
   for (const std::string& n : names) {
     Result<ChipInfo> c = chip_at(os, dir + "/" + n);
@@ -126,8 +125,7 @@ Result<std::vector<ChipInfo>> list_chips(Os& os, const std::string& dir) {
 
 Result<ChipInfo> find_chip(Os& os, std::string_view spec, const std::string& dir) {
   const std::string s(spec);
-  if (s.empty())
-    return Error::from_status(CLX_STATUS_OBJECT_NAME_NOT_FOUND, "no GPIO controller ''");
+  if (s.empty()) return Error::from_status(CLX_STATUS_OBJECT_NAME_NOT_FOUND, "no GPIO controller ''");
   if (s[0] == '/') return chip_at(os, s);
   if (s.find_first_not_of("0123456789") == std::string::npos && s.size() < 10)
     return chip_at(os, dir + "/gpiochip" + s);
@@ -154,9 +152,8 @@ Result<std::vector<LineInfo>> line_infos(Os& os, const ChipInfo& chip) {
 
 Result<LineInfo> line_info(Os& os, const ChipInfo& chip, std::uint32_t offset) {
   if (offset >= chip.lines)
-    return Error::from_status(CLX_STATUS_INVALID_PARAMETER,
-                              chip.name + " has " + std::to_string(chip.lines) + " lines, no line " +
-                                  std::to_string(offset));
+    return Error::from_status(CLX_STATUS_INVALID_PARAMETER, chip.name + " has " + std::to_string(chip.lines) +
+                                                                " lines, no line " + std::to_string(offset));
   ChipFd fd(os, chip.path);
   if (fd.fd() < 0) return Error::from_errno(-fd.fd(), what("open " + chip.path, -fd.fd()));
   return ask_line(os, fd.fd(), chip, offset);

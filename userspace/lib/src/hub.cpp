@@ -144,16 +144,24 @@ OpenRequest OpenRequest::device_interrupt(std::string device, std::uint32_t inde
 // ---- Connection ----------------------------------------------------------------------
 
 Connection::Connection(Os& os, int fd, const OpenRequest& request)
-    : m_os(&os), m_fd(fd), m_kind(request.m_kind), m_pins(request.m_pins),
+    : m_os(&os),
+      m_fd(fd),
+      m_kind(request.m_kind),
+      m_pins(request.m_pins),
       m_controller(request.m_controller) {
   if (m_kind == ConnectionKind::interrupt && !request.m_by_device)
     m_active_both = request.m_trigger == Trigger::both;
 }
 
 Connection::Connection(Connection&& o) noexcept
-    : m_os(o.m_os), m_fd(o.m_fd), m_kind(o.m_kind), m_pins(std::move(o.m_pins)),
-      m_controller(std::move(o.m_controller)), m_active_both(o.m_active_both),
-      m_last_seqno(o.m_last_seqno), m_lost(o.m_lost) {
+    : m_os(o.m_os),
+      m_fd(o.m_fd),
+      m_kind(o.m_kind),
+      m_pins(std::move(o.m_pins)),
+      m_controller(std::move(o.m_controller)),
+      m_active_both(o.m_active_both),
+      m_last_seqno(o.m_last_seqno),
+      m_lost(o.m_lost) {
   o.m_fd = -1;
 }
 
@@ -195,8 +203,8 @@ Result<Bits> Connection::read_pins(std::optional<std::uint32_t> buffer_size) con
 
 Result<void> Connection::write_pins(const Bits& bits, std::optional<std::uint32_t> buffer_size) const {
   if (bits.size() != m_pins.size())
-    return invalid(std::to_string(bits.size()) + " values for a table of " +
-                   std::to_string(m_pins.size()) + " pins");
+    return invalid(std::to_string(bits.size()) + " values for a table of " + std::to_string(m_pins.size()) +
+                   " pins");
   struct clxhub_pins p;
   std::memset(&p, 0, sizeof(p));
   p.version = CLXHUB_VERSION;

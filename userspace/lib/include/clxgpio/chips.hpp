@@ -16,9 +16,9 @@
 namespace clxgpio {
 
 struct ChipInfo {
-  std::string name;    // "gpiochip0"
-  std::string path;    // "/dev/gpiochip0"
-  std::string label;   // "9030000.pl061"
+  std::string name;   // "gpiochip0"
+  std::string path;   // "/dev/gpiochip0"
+  std::string label;  // "9030000.pl061"
   std::uint32_t lines = 0;
 };
 
@@ -29,8 +29,8 @@ enum class LineEdge : std::uint8_t { none = 1, rising = 2, falling = 3, both = 4
 
 struct LineInfo {
   std::uint32_t offset = 0;
-  std::string name;       // "" when the line has none
-  std::string consumer;   // "" when free (a used line may have none either)
+  std::string name;      // "" when the line has none
+  std::string consumer;  // "" when free (a used line may have none either)
   bool used = false;
   LineDirection direction = LineDirection::input;
   bool active_low = false;

@@ -63,54 +63,75 @@ struct OpenRequest {
   static OpenRequest device_io(std::string device, std::uint32_t index, Access access);
   static OpenRequest device_interrupt(std::string device, std::uint32_t index);
 
-  OpenRequest& shared(bool on = true) { m_shared = on; return *this; }
-  OpenRequest& wake(bool on = true) { m_wake = on; return *this; }
-  OpenRequest& restriction(IoRestriction r) { m_restriction = r; return *this; }
-  OpenRequest& pull(Pull p) { m_pull = p; return *this; }
-  OpenRequest& drive_strength(std::uint16_t hundredths_ma) { m_drive = hundredths_ma; return *this; }
-  OpenRequest& debounce(std::uint16_t hundredths_ms) { m_debounce = hundredths_ms; return *this; }
-  OpenRequest& consumer(std::string name) { m_consumer = std::move(name); return *this; }
+  OpenRequest& shared(bool on = true) {
+    m_shared = on;
+    return *this;
+  }
+  OpenRequest& wake(bool on = true) {
+    m_wake = on;
+    return *this;
+  }
+  OpenRequest& restriction(IoRestriction r) {
+    m_restriction = r;
+    return *this;
+  }
+  OpenRequest& pull(Pull p) {
+    m_pull = p;
+    return *this;
+  }
+  OpenRequest& drive_strength(std::uint16_t hundredths_ma) {
+    m_drive = hundredths_ma;
+    return *this;
+  }
+  OpenRequest& debounce(std::uint16_t hundredths_ms) {
+    m_debounce = hundredths_ms;
+    return *this;
+  }
+  OpenRequest& consumer(std::string name) {
+    m_consumer = std::move(name);
+    return *this;
+  }
 
   ConnectionKind m_kind = ConnectionKind::io;
   Access m_access = Access::read;
   bool m_by_device = false;
-  std::string m_controller;              // by controller
+  std::string m_controller;  // by controller
   std::vector<std::uint16_t> m_pins;
-  std::string m_device;                  // by device
+  std::string m_device;  // by device
   std::uint32_t m_index = 0;
   bool m_shared = false;
   bool m_wake = false;
   IoRestriction m_restriction = IoRestriction::none;
   Pull m_pull = Pull::as_is;
-  std::uint16_t m_drive = 0;             // 1/100 mA, 0 = default
-  std::uint16_t m_debounce = 0;          // 1/100 ms, 0 = none
+  std::uint16_t m_drive = 0;     // 1/100 mA, 0 = default
+  std::uint16_t m_debounce = 0;  // 1/100 ms, 0 = none
   Trigger m_trigger = Trigger::both;
-  std::string m_consumer;                // "" = the process name
+  std::string m_consumer;  // "" = the process name
 };
 
 // CLXHUB_IOC_INFO: what a connection is and holds.
 struct ConnectionInfo {
   ConnectionKind kind = ConnectionKind::io;
-  std::uint32_t access = 0;              // CLXHUB_ACCESS_* (0 for an interrupt)
-  std::uint32_t flags = 0;               // CLXHUB_OPEN_*
-  std::string controller;                // the host's name
-  std::vector<std::uint16_t> pins;       // table order
-  std::uint64_t events = 0;              // interrupt: queued so far
-  std::uint64_t dropped = 0;             // interrupt: dropped on a full queue
+  std::uint32_t access = 0;         // CLXHUB_ACCESS_* (0 for an interrupt)
+  std::uint32_t flags = 0;          // CLXHUB_OPEN_*
+  std::string controller;           // the host's name
+  std::vector<std::uint16_t> pins;  // table order
+  std::uint64_t events = 0;         // interrupt: queued so far
+  std::uint64_t dropped = 0;        // interrupt: dropped on a full queue
 };
 
 // An event's kind (CLXHUB_EVENT_*); another value from a newer hub is kept as it is.
 enum class EventKind : std::uint8_t { level = 1, rising = 2, falling = 3 };
 
 struct Event {
-  std::uint64_t timestamp_ns = 0;        // CLOCK_MONOTONIC, when the engine serviced the pin
+  std::uint64_t timestamp_ns = 0;  // CLOCK_MONOTONIC, when the engine serviced the pin
   std::uint64_t seqno = 0;
   std::uint16_t pin_index = 0;
-  std::uint16_t pin = 0;                 // controller-relative
+  std::uint16_t pin = 0;  // controller-relative
   EventKind kind = EventKind::level;
-  bool active_both = false;              // the connection is ActiveBoth: `asserted` means it
+  bool active_both = false;  // the connection is ActiveBoth: `asserted` means it
   bool asserted = false;
-  std::uint64_t lost_before = 0;         // seqnos skipped since the previous event: dropped
+  std::uint64_t lost_before = 0;  // seqnos skipped since the previous event: dropped
 };
 
 class Connection {
@@ -133,8 +154,7 @@ class Connection {
   Result<Bits> read_pins(std::optional<std::uint32_t> buffer_size = std::nullopt) const;
   // IOCTL_GPIO_WRITE_PINS: bits.size() must be the table's size (else
   // STATUS_INVALID_PARAMETER, nothing sent).
-  Result<void> write_pins(const Bits& bits,
-                          std::optional<std::uint32_t> buffer_size = std::nullopt) const;
+  Result<void> write_pins(const Bits& bits, std::optional<std::uint32_t> buffer_size = std::nullopt) const;
   Result<ConnectionInfo> info() const;
 
   // Interrupt connections: waits up to timeout_ms (-1: forever, 0: not at all) for events
@@ -156,7 +176,7 @@ class Connection {
   ConnectionKind m_kind;
   std::vector<std::uint16_t> m_pins;
   std::string m_controller;
-  std::optional<bool> m_active_both;     // unknown for a device's interrupt resource
+  std::optional<bool> m_active_both;  // unknown for a device's interrupt resource
   std::uint64_t m_last_seqno = 0;
   std::uint64_t m_lost = 0;
 };
