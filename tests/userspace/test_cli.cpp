@@ -381,19 +381,17 @@ TEST_F(CliTest, MonitorReportsLossesFromSeqnoGaps) {
             "event\t1000006000\t7\t5\tasserted\n");
   polls = 0;
   Ran j = run({"--json", "monitor", "1:5", "-n", "3"});
-  EXPECT_EQ(
-      j.out,
-      R"({"type":"lost","count":4,"first_seqno":1,"last_seqno":4})"
-      "\n"
-      R"({"type":"event","event":"asserted","kind":"falling",)"
-      R"("timestamp_ns":1000011000,"seqno":5,"pin":5,"pin_index":0})"
-      "\n"
-      R"({"type":"event","event":"deasserted","kind":"rising",)"
-      R"("timestamp_ns":1000012000,"seqno":6,"pin":5,"pin_index":0})"
-      "\n"
-      R"({"type":"event","event":"asserted","kind":"falling",)"
-      R"("timestamp_ns":1000013000,"seqno":7,"pin":5,"pin_index":0})"
-      "\n");
+  EXPECT_EQ(j.out, R"({"type":"lost","count":4,"first_seqno":1,"last_seqno":4})"
+                   "\n"
+                   R"({"type":"event","event":"asserted","kind":"falling",)"
+                   R"("timestamp_ns":1000011000,"seqno":5,"pin":5,"pin_index":0})"
+                   "\n"
+                   R"({"type":"event","event":"deasserted","kind":"rising",)"
+                   R"("timestamp_ns":1000012000,"seqno":6,"pin":5,"pin_index":0})"
+                   "\n"
+                   R"({"type":"event","event":"asserted","kind":"falling",)"
+                   R"("timestamp_ns":1000013000,"seqno":7,"pin":5,"pin_index":0})"
+                   "\n");
 }
 
 TEST_F(CliTest, MonitorEdgesAndLevels) {
