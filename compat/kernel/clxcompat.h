@@ -249,4 +249,25 @@ int devm_clxcompat_irq_connect(struct device *dev, const char *controller,
  */
 int clxcompat_set_asserted_high(const char *controller, u16 pin, bool high);
 
+/**
+ * struct clxcompat_desc - what a connection holds (clxcompat_io_describe(),
+ * clxcompat_irq_describe())
+ * @controller: the host's name
+ * @pins: the pin table (an interrupt resource: one pin)
+ * @pin_count: pins in @pins
+ * @int_mode: interrupt: enum clx_acpi_int_mode
+ * @polarity: interrupt: enum clx_acpi_polarity
+ */
+struct clxcompat_desc {
+	char controller[64];
+	u16 pins[CLX_RES_MAX_PINS];
+	u16 pin_count;
+	u8 int_mode;
+	u8 polarity;
+};
+
+/* [may sleep] Fill @d from an open connection (a closed controller: its last state). */
+void clxcompat_io_describe(const struct clxcompat_io *io, struct clxcompat_desc *d);
+void clxcompat_irq_describe(const struct clxcompat_irq *irq, struct clxcompat_desc *d);
+
 #endif /* CLXCOMPAT_H */

@@ -7,6 +7,7 @@
  */
 #include <linux/device.h>
 #include <linux/slab.h>
+#include <linux/string.h>
 
 #include "clxcompat_internal.h"
 
@@ -23,6 +24,8 @@ static void *clxcompat_attach(struct clxhost *host)
 	kref_init(&cc->ref);	/* the host's reference, dropped after detach */
 	cc->host = host;
 	cc->pins = host->pins;
+	cc->pins_per_bank = host->pins_per_bank;
+	strscpy(cc->name, host->name, sizeof(cc->name));
 	mutex_init(&cc->lock);
 	INIT_LIST_HEAD(&cc->ios);
 	INIT_LIST_HEAD(&cc->irqs);
@@ -119,8 +122,7 @@ static const char *clxcompat_other_holder(struct clxcompat_chip *cc, u16 pin,
 		if (io->holder == except)
 			continue;
 		for (i = 0; i < io->plan.pin_count; i++)
-			if (io->plan.pins[i].bank * cc->host->pins_per_bank +
-			    io->plan.pins[i].bit == pin)
+			if (io->plan.pins[i].bank * cc->pins_per_bank + io->plan.pins[i].bit == pin)
 				return io->holder;
 	}
 	return NULL;

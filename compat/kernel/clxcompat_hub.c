@@ -37,6 +37,7 @@ MODULE_PARM_DESC(hub_mode, "File mode of /dev/clxgpio-hub (default 0600: root on
 
 struct clxhub_conn {
 	u32 kind, access, flags;
+	u8 int_mode, polarity;
 	struct clxcompat_io *io;
 	struct clxcompat_irq *irq;
 	char controller[CLXHUB_NAME_MAX];
@@ -185,6 +186,8 @@ static long clxhub_info_ioctl(struct clxhub_conn *c, void __user *arg)
 		i.flags = c->flags;
 		memcpy(i.controller, c->controller, sizeof(i.controller));
 		i.pin_count = c->pin_count;
+		i.int_mode = c->int_mode;
+		i.polarity = c->polarity;
 		memcpy(i.pins, c->pins, sizeof(i.pins));
 		spin_lock_irq(&c->lock);
 		i.events = c->events;
@@ -292,7 +295,6 @@ static int clxhub_open_resource(struct clxhub_conn *c, const struct clxhub_open 
 			return clxhub_fail(-ENODEV, status);
 		ip.pin = args.args[0];
 		p.pins = &ip.pin;
-		c->pins[0] = ip.pin;
 		strscpy(c->controller, host->name, sizeof(c->controller));
 		if (c->kind == CLXHUB_KIND_IO)
 			return clxcompat_io_open(c->controller, &p, o->access, consumer, &c->io,
@@ -301,6 +303,25 @@ static int clxhub_open_resource(struct clxhub_conn *c, const struct clxhub_open 
 					     &c->irq, status);
 	}
 	return clxhub_fail(ret, status);
+}
+
+/* After a resource open: what the connection really holds, as INFO reports it. */
+static void clxhub_describe(struct clxhub_conn *c)
+{
+	struct clxcompat_desc d;
+	unsigned int i;
+
+	if (c->io)
+		clxcompat_io_describe(c->io, &d);
+	else
+		clxcompat_irq_describe(c->irq, &d);
+	strscpy(c->controller, d.controller, sizeof(c->controller));
+	c->pin_count = min_t(unsigned int, d.pin_count, CLXHUB_MAX_PINS);
+	for (i = 0; i < c->pin_count; i++)
+		c->pins[i] = d.pins[i];
+	c->int_mode = d.int_mode;
+	c->polarity = d.polarity;
+	c->pairs = c->kind == CLXHUB_KIND_INTERRUPT && d.polarity == CLX_ACPI_ACTIVE_BOTH;
 }
 
 /* CLXHUB_IOC_OPEN's arguments: every field in range, reserved zero, names terminated. */
@@ -318,6 +339,11 @@ static bool clxhub_open_valid(const struct clxhub_open *o)
 	if (by_resource ? !o->device[0] || o->controller[0] || o->pin_count :
 			  !o->controller[0] || o->device[0] || o->resource_index ||
 			  !o->pin_count || o->pin_count > CLXHUB_MAX_PINS)
+		return false;
+	/* an ACPI descriptor says everything: nothing may contradict it */
+	if (by_resource && o->device[0] == '\\' &&
+	    (o->io_restriction || o->pull || o->drive_strength || o->debounce_timeout ||
+	     o->int_mode || o->polarity || o->flags != CLXHUB_OPEN_BY_RESOURCE))
 		return false;
 	if (o->kind == CLXHUB_KIND_IO)
 		return o->access >= CLXHUB_ACCESS_READ && o->access <= CLXHUB_ACCESS_READ_WRITE &&
@@ -339,14 +365,16 @@ static int clxhub_open_conn(struct clxhub_conn *c, const struct clxhub_open *o,
 	c->kind = o->kind;
 	c->access = o->access;
 	c->flags = o->flags;
-	c->pairs = o->kind == CLXHUB_KIND_INTERRUPT && o->polarity == CLXHUB_ACTIVE_BOTH;
+	c->int_mode = o->int_mode;
+	c->polarity = o->polarity;
 	if (o->flags & CLXHUB_OPEN_BY_RESOURCE) {
 		int ret = clxhub_open_resource(c, o, consumer, status);
 
 		if (!ret)
-			c->pin_count = c->io ? clxcompat_io_pin_count(c->io) : 1;
+			clxhub_describe(c);
 		return ret;
 	}
+	c->pairs = o->kind == CLXHUB_KIND_INTERRUPT && o->polarity == CLXHUB_ACTIVE_BOTH;
 	strscpy(c->controller, o->controller, sizeof(c->controller));
 	c->pin_count = o->pin_count;
 	memcpy(c->pins, o->pins, sizeof(c->pins));

@@ -41,7 +41,9 @@ struct clxcompat_chip {
 	bool dead;                /* the host went away: every call is -ENODEV */
 	struct list_head ios;     /* struct clxcompat_io, open */
 	struct list_head irqs;    /* struct clxcompat_irq, connected */
+	char name[64];            /* the host's name, kept past its detach */
 	u16 pins;
+	u8 pins_per_bank;
 	struct clxcompat_pin pin[];
 };
 
@@ -62,6 +64,7 @@ struct clxcompat_irq {
 	struct list_head node;    /* cc->irqs, while connected */
 	struct hlist_node pin_node; /* cc->pin[pin].irqs */
 	u16 pin;
+	u8 int_mode, polarity;    /* enum clx_acpi_int_mode, enum clx_acpi_polarity */
 	bool wake;
 	bool connected;
 	clxcompat_irq_handler_t handler;

@@ -19,8 +19,20 @@ EXPORT_SYMBOL_GPL(clxcompat_io_pin_count);
 
 static u16 clxcompat_io_pin(const struct clxcompat_io *io, unsigned int i)
 {
-	return io->plan.pins[i].bank * io->cc->host->pins_per_bank + io->plan.pins[i].bit;
+	return io->plan.pins[i].bank * io->cc->pins_per_bank + io->plan.pins[i].bit;
 }
+
+void clxcompat_io_describe(const struct clxcompat_io *io, struct clxcompat_desc *d)
+{
+	unsigned int i;
+
+	memset(d, 0, sizeof(*d));
+	strscpy(d->controller, io->cc->name, sizeof(d->controller));
+	d->pin_count = io->plan.pin_count;
+	for (i = 0; i < io->plan.pin_count; i++)
+		d->pins[i] = clxcompat_io_pin(io, i);
+}
+EXPORT_SYMBOL_GPL(clxcompat_io_describe);
 
 /* [may sleep] LOCKING: cc->lock. Gives the engine's groups [0, n) back. */
 static void clxcompat_io_disconnect_groups(struct clxcompat_io *io, u16 n, bool preserve)

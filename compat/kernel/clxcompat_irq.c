@@ -75,6 +75,17 @@ static void clxcompat_irq_release_locked(struct clxcompat_irq *irq)
 	clxcompat_let_go_locked(cc, irq->pin, irq->holder);
 }
 
+void clxcompat_irq_describe(const struct clxcompat_irq *irq, struct clxcompat_desc *d)
+{
+	memset(d, 0, sizeof(*d));
+	strscpy(d->controller, irq->cc->name, sizeof(d->controller));
+	d->pins[0] = irq->pin;
+	d->pin_count = 1;
+	d->int_mode = irq->int_mode;
+	d->polarity = irq->polarity;
+}
+EXPORT_SYMBOL_GPL(clxcompat_irq_describe);
+
 void clxcompat_irq_detach_locked(struct clxcompat_irq *irq)
 {
 	clxcompat_irq_release_locked(irq);
@@ -105,6 +116,8 @@ static int clxcompat_irq_connect_on(struct clxcompat_chip *cc,
 	}
 	irq->cc = cc;
 	irq->pin = p->pin;
+	irq->int_mode = p->int_mode;
+	irq->polarity = p->polarity;
 	irq->handler = handler;
 	irq->ctx = ctx;
 

@@ -86,9 +86,14 @@
  * CLXHUB_IOC_OPEN on the hub: a new connection. In: everything but fd and status; a
  * resource is either a device's (CLXHUB_OPEN_BY_RESOURCE: device = an ACPI path such as
  * "\\_SB.DEV0" or a device-tree node path such as "/soc/button", resource_index = which
- * GPIO resource of it; the descriptor's fields are used, the ones here must be 0) or
- * a controller's (controller = the chip label, gpiochip name or ACPI path, pins[0 ..
- * pin_count) and the fields below). Out: fd (O_CLOEXEC) and status.
+ * GPIO resource of it) or a controller's (controller = the chip label, gpiochip name or
+ * ACPI path, pins[0 .. pin_count) and the fields below). An ACPI device's resource is
+ * a GpioIo/GpioInt descriptor of its _CRS that says everything: io_restriction, pull,
+ * drive_strength, debounce_timeout, int_mode, polarity, pin_count and the flags other
+ * than CLXHUB_OPEN_BY_RESOURCE must be 0. A device-tree node's resource is the
+ * index-th entry of its "gpios" property, which names only the controller and the pin:
+ * the fields and flags here give the rest. Out: fd (O_CLOEXEC) and status.
+ * An unknown controller or device is -ENODEV, STATUS_NO_SUCH_DEVICE.
  */
 struct clxhub_open {
 	__u32 version;
@@ -115,8 +120,10 @@ struct clxhub_open {
 
 /*
  * CLXHUB_IOC_READ_PINS / CLXHUB_IOC_WRITE_PINS on a connection. size: bytes of buffer
- * the request offers (read) or carries (write); on success the hub sets it to ceil(N/8),
- * the IOCTL's Information.
+ * the request offers (read) or carries (write), at most CLXHUB_BUFFER_BYTES (else
+ * -EINVAL); on success the hub sets it to ceil(N/8), the IOCTL's Information. On an
+ * interrupt connection both are -EPERM (STATUS_GPIO_OPERATION_DENIED), as read() and
+ * poll() are on an I/O connection (read() -EPERM, poll() POLLERR).
  */
 struct clxhub_pins {
 	__u32 version;
@@ -135,7 +142,8 @@ struct clxhub_info {
 	__u32 flags;
 	char controller[CLXHUB_NAME_MAX]; /* the host's name */
 	__u16 pin_count;
-	__u16 reserved0;
+	__u8 int_mode;                    /* interrupt: CLXHUB_LEVEL / CLXHUB_EDGE */
+	__u8 polarity;                    /* interrupt: CLXHUB_ACTIVE_* (BOTH: asserted is meaningful) */
 	__u32 reserved1;
 	__u16 pins[CLXHUB_MAX_PINS];
 	__u64 events;                     /* interrupt: events queued so far */
@@ -145,7 +153,7 @@ struct clxhub_info {
 	__u32 padding;
 };
 
-/* One event of an interrupt connection, as read() returns it. */
+/* One event of an interrupt connection, as read() returns it (layout of CLXHUB_VERSION). */
 struct clxhub_event {
 	__u64 timestamp_ns;               /* CLOCK_MONOTONIC, when the engine serviced the pin */
 	__u64 seqno;                      /* 1, 2, 3, ... over queued and dropped events */
