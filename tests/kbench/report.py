@@ -112,43 +112,33 @@ def table(rows, kernel, smp):
             " ns: " + ", ".join(parts[:3]), "    " + ", ".join(parts[3:])
             , ""]
 
-    out.append("GpioClx-model resources: an 8-pin GPIO I/O resource (lines 0-7) through "
-               "the in-kernel API vs gpiolib's array calls on the same lines (gpiod_get_array: "
-               "fast path), same chip, same boot")
     cfmt = "{:<21} {:<28} {:>10} {:>10} {:>7} {:>7}  {}"
-    out.append(cfmt.format("controller", "op", "resource", "gpiolib", "ratio", "target",
-                           "result"))
-    for group in ("pl061", "sim"):
-        key = ("compat", group, "kernel")
-        for mine, theirs, name in (("read_pins", "array_get", "READ_PINS vs array get"),
-                                   ("write_pins", "array_set", "WRITE_PINS vs array set")):
+    for title, cols, source, pairs in (
+            ("GpioClx-model resources: an 8-pin GPIO I/O resource (lines 0-7) through the "
+             "in-kernel API vs gpiolib's array calls on the same lines (gpiod_get_array: "
+             "fast path), same chip, same boot", ("resource", "gpiolib"), ("compat", "kernel"),
+             (("read_pins", "array_get", "READ_PINS vs array get"),
+              ("write_pins", "array_set", "WRITE_PINS vs array set"))),
+            ("the resource hub from user space: READ_PINS/WRITE_PINS ioctls on an 8-pin "
+             "connection vs the GPIO v2 character device's GET/SET_VALUES on the same lines",
+             ("hub", "v2 cdev"), ("hub", "user"),
+             (("read_pins", "v2_get", "READ_PINS vs GET_VALUES"),
+              ("write_pins", "v2_set", "WRITE_PINS vs SET_VALUES")))):
+        out.append(title)
+        out.append(cfmt.format("controller", "op", *cols, "ratio", "target", "result"))
+        for group in ("pl061", "sim"):
+            key = (source[0], group, source[1])
             runs = rows.get(key, [])
             if not runs:
-                raise KeyError(f"no compat figures for {group}")
-            ratio = statistics.median(float(r[mine]) / float(r[theirs]) for r in runs)
-            ok = ratio <= 1.00
-            misses += not ok
-            out.append(cfmt.format(NAME[group][0], name, f"{med(rows, key, mine):.1f}",
-                                   f"{med(rows, key, theirs):.1f}", f"{ratio:.2f}x",
-                                   "<=1.00x", "PASS" if ok else "MISS"))
-    out.append("")
-    out.append("the resource hub from user space: READ_PINS/WRITE_PINS ioctls on an 8-pin "
-               "connection vs the GPIO v2 character device's GET/SET_VALUES on the same lines")
-    out.append(cfmt.format("controller", "op", "hub", "v2 cdev", "ratio", "target", "result"))
-    for group in ("pl061", "sim"):
-        key = ("hub", group, "user")
-        for mine, theirs, name in (("read_pins", "v2_get", "READ_PINS vs GET_VALUES"),
-                                   ("write_pins", "v2_set", "WRITE_PINS vs SET_VALUES")):
-            runs = rows.get(key, [])
-            if not runs:
-                raise KeyError(f"no hub figures for {group}")
-            ratio = statistics.median(float(r[mine]) / float(r[theirs]) for r in runs)
-            ok = ratio <= 1.00
-            misses += not ok
-            out.append(cfmt.format(NAME[group][0], name, f"{med(rows, key, mine):.1f}",
-                                   f"{med(rows, key, theirs):.1f}", f"{ratio:.2f}x",
-                                   "<=1.00x", "PASS" if ok else "MISS"))
-    out.append("")
+                raise KeyError(f"no {source[0]} figures for {group}")
+            for mine, theirs, name in pairs:
+                ratio = statistics.median(float(r[mine]) / float(r[theirs]) for r in runs)
+                ok = ratio <= 1.00
+                misses += not ok
+                out.append(cfmt.format(NAME[group][0], name, f"{med(rows, key, mine):.1f}",
+                                       f"{med(rows, key, theirs):.1f}", f"{ratio:.2f}x",
+                                       "<=1.00x", "PASS" if ok else "MISS"))
+        out.append("")
 
     out.append("edges: line 4 of the simulated banks, both edges requested (libgpiod v1), "
                "toggled through sim_gpio4/pull; clxgpio emulates both edges on level-only "
