@@ -3,13 +3,11 @@
 # memory-mapped simulated chip (32 lines in engine banks of 16), the PL061 and upstream
 # gpio-sim as the control: read and write through resources with exact bit mapping
 # (pins 7, 8, 23 -> bits 0, 1, 2), denials with their NTSTATUS and errno, ActiveBoth
-# monitor order, libgpiod and the hub contending, and 10000 unpaced toggles watched by
-# `clxgpio monitor` (hub) and by gpiomon (gpiolib, upstream gpio-sim) in the same boot.
+# monitor order, libgpiod and the hub contending (unpaced.sh: the toggle race).
 # Prints PASS/FAIL (and INFO) lines.
 . /extra/guest-lib.sh
 CLX=${CLX:-/extra/clxgpio}
 PL=9030000.pl061
-TOGGLES=${TOGGLES:-10000}
 
 [ -x $CLX ] || { ko cli-tool "$CLX missing"; exit 1; }
 d=$CLX_CFS/cli
@@ -78,51 +76,6 @@ sim_pull $sys 4 pull-down	# asserted (low)
 out=$($CLX monitor --count=1 --timeout=2 cli-sim:4 2>&1)
 check cli-monitor-first-asserted "monitor '$out'" \
 	has "$(printf '%s\n' "$out" | grep '^event' | head -n1)" 'asserted$'
-
-# ---- 10000 unpaced toggles: the hub's monitor vs gpiomon on upstream gpio-sim ----
-# alternation FILE: events seen, repeats (same state twice in a row), lost in 'lost' lines
-alternation() {
-	awk '$1 == "event" { n++; if ($5 == prev) r++; prev = $5 }
-	     $1 == "lost" { l += $2 }
-	     END { printf "%d %d %d %s\n", n, r, l, prev }' "$1"
-}
-sim_pull $sys 4 pull-up
-$CLX monitor --timeout=3 cli-sim:4 >/tmp/hub.mon 2>&1 & mon=$!
-sleep 0.5
-i=0
-while [ $i -lt $TOGGLES ]; do
-	echo pull-down >$sys/sim_gpio4/pull; echo pull-up >$sys/sim_gpio4/pull
-	i=$((i + 2))
-done
-wait $mon
-set -- $(alternation /tmp/hub.mon)
-level=$(sim_value $sys 4)
-echo "INFO cli-unpaced hub: $TOGGLES toggles, $1 events, $2 repeats, $3 lost in pairs, last $4, level $level"
-check cli-unpaced-alternates "$2 repeats in $1 events" test "$1" -gt 0 -a "$2" = 0
-check cli-unpaced-pairs "$3 lost (odd)" test $(($3 % 2)) = 0
-check cli-unpaced-last-level "last '$4', level $level (asserted is low)" \
-	test "$4" = "$([ "$level" = 1 ] && echo deasserted || echo asserted)"
-
-if modprobe gpio-sim; then
-	u=$SIM_CFS/cliup
-	if sim_up $u num_lines=8 label=cli-up; then
-		usys=$(sim_sys $u); uchip=$(sim_chip $u)
-		sim_pull $usys 4 pull-up
-		gpiomon $uchip 4 >/tmp/up.mon 2>&1 & gm=$!
-		sleep 0.5
-		i=0
-		while [ $i -lt $TOGGLES ]; do
-			echo pull-down >$usys/sim_gpio4/pull; echo pull-up >$usys/sim_gpio4/pull
-			i=$((i + 2))
-		done
-		sleep 2; kill $gm; wait $gm 2>/dev/null
-		set -- $(sed -n 's/^event: *\([A-Z]*\) EDGE.*/event x x x \1/p' /tmp/up.mon |
-			awk '{ n++; if ($5 == prev) r++; prev = $5 } END { printf "%d %d\n", n, r }')
-		echo "INFO cli-unpaced gpiomon on upstream gpio-sim: $TOGGLES toggles, $1 events, $2 alternation breaks"
-	fi
-	sim_rm $u
-	rmmod gpio-sim
-fi
 
 # ---- the PL061: bits through the write latches ----
 out=$($CLX read --write $PL:6,1,2 2>&1)

@@ -1,7 +1,8 @@
 #!/bin/sh
 # run-e2e.sh: boots the test kernel (KERNEL=6.12|6.1) with clxgpio.ko, runs the guest
 # scripts of tests/e2e (the gpio-sim.sh selftest against clxgpio's configfs, debounce.sh,
-# badinput.sh, pull-release.sh, multiple.sh, hub.sh, cli.sh, lifecycle.sh, e2e.sh) with
+# badinput.sh, pull-release.sh, multiple.sh, hub.sh, cli.sh, unpaced.sh, lifecycle.sh,
+# e2e.sh) with
 # tests/lib/guest-lib.sh and records their PASS/FAIL lines as result e2e-$KERNEL
 # (tests/lib/results.sh). Console log: build/e2e-$KERNEL.log.
 here=$(cd "$(dirname "$0")" && pwd)
@@ -9,7 +10,7 @@ top=$(cd "$here/../.." && pwd)
 KERNEL=${KERNEL:-6.12}
 record=$top/tests/lib/results.sh
 log=$top/build/e2e-$KERNEL.log
-SCRIPTS="selftest-gpio-sim debounce badinput pull-release multiple hub cli lifecycle e2e"
+SCRIPTS="selftest-gpio-sim debounce badinput pull-release multiple hub cli unpaced lifecycle e2e"
 make -C "$top" --no-print-directory module KERNEL=$KERNEL >/dev/null || {
 	echo "FAIL e2e-module: clxgpio.ko did not build for $KERNEL"; "$record" record "e2e-$KERNEL" 0 1
 	exit 1; }

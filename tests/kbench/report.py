@@ -179,6 +179,22 @@ def table(rows, kernel, smp):
                            "PASS" if ok else "MISS"))
     out.append(f"{'':<10} time per event hub / libgpiod on clxgpio-sim: {per_event:.2f}x "
                "(target <= 1.00x, ActiveBoth asserted/deasserted alternating)")
+    # The toggle race on 2 vCPUs (a second boot): the hub's monitor vs gpiomon.
+    hub = rows.get(("unpaced", "hub", "smp2"), [])
+    gm = rows.get(("unpaced", "gpiomon", "smp2"), [])
+    if not hub or not gm:
+        raise KeyError("no unpaced figures (second boot)")
+    h, g = hub[0], gm[0]
+    ok = int(h["events"]) > 0 and h["repeats"] == "0" and int(h["lost"]) % 2 == 0 and \
+        h["last"] == ("deasserted" if h["level"] == "1" else "asserted")
+    misses += not ok
+    out += ["", f"unpaced on 2 vCPUs ({h['toggles']} toggles as fast as the shell writes the "
+            "pull; a second boot): the hub's `clxgpio monitor` (ActiveBoth) vs gpiomon "
+            "(gpiolib, upstream gpio-sim)",
+            f"  hub      {h['events']:>6} events, {h['repeats']} alternation breaks, "
+            f"{h['lost']} lost (pairs), last {h['last']} with the line at {h['level']}  "
+            f"{'PASS' if ok else 'MISS'}",
+            f"  gpiomon  {g['events']:>6} events, {g['repeats']} alternation breaks  (control)"]
     out += ["", "target for edges: clxgpio paced, 0 lost, 0 extra, strict rising/falling "
             "alternation (order = events breaking it)",
             f"targets missed: {misses}"]

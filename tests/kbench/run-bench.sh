@@ -41,6 +41,16 @@ if [ "$rc" != 0 ]; then
 	echo "bench: the VM run failed (vm.sh exit $rc; 126 = kernel splat), see $log" >&2
 	exit 1
 fi
+# A second boot on 2 vCPUs: the unpaced toggle race, the hub's `clxgpio monitor` against
+# gpiomon on upstream gpio-sim (tests/e2e/unpaced.sh); its INFO lines join the log.
+ulog=$out/bench-unpaced-$KERNEL.log
+make -C "$top" --no-print-directory userspace-arm64 >&2
+cp "$top/build/userspace-arm64/clxgpio" "$top/tests/e2e/unpaced.sh" "$extra/"
+KERNEL=$KERNEL MODULES="$top/build/module-$KERNEL/clxgpio.ko" EXTRA="$extra" LOG="$ulog" \
+	TIMEOUT=${TIMEOUT:-1200} SMP=2 CMD="sh /extra/unpaced.sh ${KBENCH_UNPACED:-10000}" \
+	"$top/tools/qemu/vm.sh" >/dev/null || rc=$?
+[ "$rc" = 0 ] || { echo "bench: the unpaced run failed (vm.sh exit $rc), see $ulog" >&2; exit 1; }
+tr -d '\r' <"$ulog" | sed -n 's/^INFO unpaced \([a-z]*\) /KB unpaced \1 smp2 /p' >>"$log"
 python3 "$here/report.py" "$log" "$out/bench-kernel-$KERNEL.txt" "$KERNEL" "${KBENCH_SMP:-1}"
 cp "$out/bench-kernel-$KERNEL.txt" "$out/bench-kernel.txt"
 echo "bench: written to build/bench/bench-kernel.txt (and bench-kernel-$KERNEL.txt)" >&2
