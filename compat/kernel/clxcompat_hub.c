@@ -205,6 +205,12 @@ static long clxhub_conn_ioctl(struct file *file, unsigned int cmd, unsigned long
 	struct clxhub_conn *c = file->private_data;
 	void __user *uarg = (void __user *)arg;
 
+	/* the structs hold __u32/__u64 fields: a pointer not aligned for them is refused */
+	if ((cmd == CLXHUB_IOC_READ_PINS || cmd == CLXHUB_IOC_WRITE_PINS) &&
+	    !IS_ALIGNED(arg, __alignof__(struct clxhub_pins)))
+		return -EINVAL;
+	if (cmd == CLXHUB_IOC_INFO && !IS_ALIGNED(arg, __alignof__(struct clxhub_info)))
+		return -EINVAL;
 	switch (cmd) {
 	case CLXHUB_IOC_READ_PINS:
 	case CLXHUB_IOC_WRITE_PINS:
@@ -451,6 +457,8 @@ out:
 
 static long clxhub_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
+	if (cmd == CLXHUB_IOC_OPEN && !IS_ALIGNED(arg, __alignof__(struct clxhub_open)))
+		return -EINVAL;	/* a misaligned struct */
 	if (cmd == CLXHUB_IOC_OPEN)
 		return clxhub_open_ioctl((void __user *)arg);
 	return -ENOTTY;

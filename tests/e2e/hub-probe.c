@@ -131,6 +131,15 @@ static void io_checks(int hub)
 	      "errno %ld status %#lx", -n, st);
 	check(ioctl(fd, _IOWR(CLXHUB_IOC_MAGIC, 0x7F, struct clxhub_pins), &bits) < 0 &&
 	      errno == ENOTTY, "unknown-ioctl", "errno %ld %ld", errno, 0);
+	{	/* a struct one byte off its alignment; one of another size */
+		static unsigned char raw[sizeof(struct clxhub_pins) + 8] __attribute__((aligned(8)));
+		struct clxhub_pins *odd = (struct clxhub_pins *)(raw + 1);
+
+		check(ioctl(fd, CLXHUB_IOC_READ_PINS, odd) < 0 && errno == EINVAL,
+		      "misaligned-struct", "errno %ld %ld", errno, 0);
+		check(ioctl(fd, _IOWR(CLXHUB_IOC_MAGIC, 0x02, __u32), raw) < 0 &&
+		      errno == ENOTTY, "short-struct", "errno %ld %ld", errno, 0);
+	}
 	fd2 = hub_open(hub, &o, &st);
 	check(fd2 == -EBUSY && st == STATUS_GPIO_INCOMPATIBLE_CONNECT_MODE, "exclusive",
 	      "errno %ld status %#lx", -fd2, st);

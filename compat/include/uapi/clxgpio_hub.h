@@ -22,7 +22,9 @@
  * written 0 by a read and ignored by a write, and on any failure no pin is read or changed.
  *
  * Every struct is fixed-size and versioned: `version` must be CLXHUB_VERSION and every
- * reserved field zero, else -EINVAL (STATUS_INVALID_PARAMETER) and nothing happens. On
+ * reserved field zero, else -EINVAL (STATUS_INVALID_PARAMETER) and nothing happens. A
+ * struct must be aligned for its widest field (else -EINVAL, and no status is written);
+ * a struct of another size is another ioctl number: -ENOTTY. On
  * every ioctl the hub writes `status` (an NTSTATUS: compat/include/clx_ntstatus.h) beside
  * the -errno the ioctl returns; STATUS_SUCCESS (0) on success.
  *
