@@ -7,8 +7,8 @@
 #               kernel/drivers/), the C headers
 #               of the engine and controllers (clxgpio_abi.h, clx_controllers.h,
 #               simgpio_hw.h), and
-#               tests/kunit/*.c tests/kbench/*.c (gpiobench.c is user space, kept in
-#               kernel style too). Not the C++ engine and controllers: checkpatch reads
+#               tests/kunit/*.c tests/kbench/*.c (gpiobench.c and hubbench.c are user
+#               space, kept in kernel style too). Not the C++ engine and controllers: checkpatch reads
 #               C only. A finding whose rule does not fit is dropped by a marker in place,
 #               "checkpatch-ignore: TYPE[,TYPE]: reason" (see findings.py).
 #   sparse      the module build with C=2 CHECK=sparse (every C file is checked, built or
@@ -19,7 +19,7 @@
 #               against): no KUnit there, so clxgpio_kunit.ko's C is checked on the test
 #               kernels only. The default checks 6.1 that way, so a cold `make check`
 #               builds no 6.1 test kernel for lint. Only findings located in
-#               the files above count (not gpiobench.c, which Kbuild does not build);
+#               the files above count (not gpiobench.c or hubbench.c: Kbuild builds neither);
 #               warnings from the kernel's own headers are dropped.
 #
 #   lint.sh [--record] [checkpatch] [sparse]     (default: both)
@@ -54,7 +54,7 @@ cd "$top" || exit 2
 mkdir -p "$out"
 cp_files=$(ls kernel/*.c kernel/host/*.[ch] kernel/gpiolib/*.[ch] kernel/drivers/*.[ch] kernel/engine/*.h \
 	kernel/controllers/*.h compat/kernel/*.[ch] compat/include/*.h tests/kunit/*.[ch] tests/kbench/*.c)
-sparse_files=$(printf '%s\n' $cp_files | grep -vx 'tests/kbench/gpiobench.c')
+sparse_files=$(printf '%s\n' $cp_files | grep -vxE 'tests/kbench/(gpio|hub)bench.c')
 status=0
 
 # record NAME "PASSED FAILED"
