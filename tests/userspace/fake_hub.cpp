@@ -342,6 +342,8 @@ int FakeSystem::do_info(FakeConnection& c, struct clxhub_info& in) {
   std::memset(in.controller, 0, sizeof(in.controller));
   std::strncpy(in.controller, ctl.name.c_str(), sizeof(in.controller) - 1);
   in.pin_count = static_cast<__u16>(c.pins.size());
+  in.int_mode = c.kind == CLXHUB_KIND_INTERRUPT ? c.int_mode : 0;
+  in.polarity = c.kind == CLXHUB_KIND_INTERRUPT ? c.polarity : 0;
   std::copy(c.pins.begin(), c.pins.end(), in.pins);
   in.events = c.events;
   in.dropped = c.dropped;

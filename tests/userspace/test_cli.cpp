@@ -427,7 +427,7 @@ TEST_F(CliTest, MonitorTimeoutEndsQuietly) {
 TEST_F(CliTest, MonitorADevicesInterruptAndFailures) {
   Ran r = run({"monitor", "--device", "\\_SB.DEV0", "--index", "1", "-n", "1"});
   EXPECT_EQ(r.code, 0) << r.err;
-  EXPECT_EQ(r.out, "event\t1000000000\t1\t5\tfalling\n");
+  EXPECT_EQ(r.out, "event\t1000000000\t1\t5\tasserted\n");  // INFO: the descriptor is ActiveBoth
   // A wait that fails (here the fake's "would block forever") ends with its errno.
   fake.set_level("gpiochip1", 5, true);
   expect_failure({"monitor", "1:5"},

@@ -194,17 +194,22 @@ TEST_F(EventTest, IoAndInterruptConnectionsRefuseEachOthersRequests) {
   EXPECT_EQ(b.error().errno_value(), EPERM);
 }
 
-TEST_F(EventTest, DeviceInterruptResourceTakesItsPinFromInfo) {
+TEST_F(EventTest, DeviceInterruptResourceTakesItsPinAndTriggerFromInfo) {
   Result<Connection> c = m_hub.connect(OpenRequest::device_interrupt("\\_SB.DEV0", 1));
   ASSERT_TRUE(c.ok()) << c.error().to_string();
   EXPECT_EQ(c.value().pins(), (std::vector<std::uint16_t>{5}));
   EXPECT_EQ(fake.last_open.kind, static_cast<__u32>(CLXHUB_KIND_INTERRUPT));
   EXPECT_EQ(fake.last_open.int_mode, 0);
   EXPECT_EQ(fake.last_open.polarity, 0);
-  // The header gives no way to learn the descriptor's polarity: edges only.
+  Result<ConnectionInfo> info = c.value().info();
+  ASSERT_TRUE(info.ok());
+  EXPECT_EQ(info.value().int_mode, CLXHUB_EDGE);
+  EXPECT_EQ(info.value().polarity, CLXHUB_ACTIVE_BOTH);
+  // INFO says the descriptor's polarity: ActiveBoth, so the events say asserted or not.
   std::vector<Event> e = events(c.value());
   ASSERT_EQ(e.size(), 1u);
-  EXPECT_FALSE(e[0].active_both);
+  EXPECT_TRUE(e[0].active_both);
+  EXPECT_TRUE(e[0].asserted);
   EXPECT_EQ(e[0].kind, EventKind::falling);
 }
 

@@ -229,6 +229,8 @@ Result<ConnectionInfo> Connection::info() const {
   i.flags = in.flags;
   i.controller.assign(in.controller, strnlen(in.controller, sizeof(in.controller)));
   i.pins.assign(in.pins, in.pins + in.pin_count);
+  i.int_mode = in.int_mode;
+  i.polarity = in.polarity;
   i.events = in.events;
   i.dropped = in.dropped;
   return i;
@@ -306,6 +308,8 @@ Result<Connection> Hub::connect(const OpenRequest& request) {
     if (!info) return info.error();
     c.m_pins = info.value().pins;
     c.m_controller = info.value().controller;
+    if (c.m_kind == ConnectionKind::interrupt)  // the descriptor chose the trigger too
+      c.m_active_both = info.value().polarity == CLXHUB_ACTIVE_BOTH;
   }
   return c;
 }

@@ -116,6 +116,8 @@ struct ConnectionInfo {
   std::uint32_t flags = 0;          // CLXHUB_OPEN_*
   std::string controller;           // the host's name
   std::vector<std::uint16_t> pins;  // table order
+  std::uint8_t int_mode = 0;        // interrupt: CLXHUB_LEVEL / CLXHUB_EDGE
+  std::uint8_t polarity = 0;        // interrupt: CLXHUB_ACTIVE_* (BOTH: events say asserted)
   std::uint64_t events = 0;         // interrupt: queued so far
   std::uint64_t dropped = 0;        // interrupt: dropped on a full queue
 };
