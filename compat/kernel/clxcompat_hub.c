@@ -286,7 +286,6 @@ static int clxhub_open_resource(struct clxhub_conn *c, const struct clxhub_open 
 	} else if (o->device[0] == '/') {
 		struct of_phandle_args args;
 		struct device_node *np = of_find_node_by_path(o->device);
-		struct clxhost *host;
 
 		if (!np)
 			return clxhub_fail(-ENODEV, status);
@@ -295,13 +294,14 @@ static int clxhub_open_resource(struct clxhub_conn *c, const struct clxhub_open 
 		of_node_put(np);
 		if (ret)
 			return clxhub_fail(-ENODEV, status);
-		host = clxhost_find_by_fwnode(of_fwnode_handle(args.np));
+		/* the name, copied under the registry lock: no host pointer kept unlocked */
+		ret = clxhost_name_of_fwnode(of_fwnode_handle(args.np), c->controller,
+					     sizeof(c->controller));
 		of_node_put(args.np);
-		if (!host || args.args_count < 1 || args.args[0] > U16_MAX)
+		if (ret || args.args_count < 1 || args.args[0] > U16_MAX)
 			return clxhub_fail(-ENODEV, status);
 		ip.pin = args.args[0];
 		p.pins = &ip.pin;
-		strscpy(c->controller, host->name, sizeof(c->controller));
 		if (c->kind == CLXHUB_KIND_IO)
 			return clxcompat_io_open(c->controller, &p, o->access, consumer, &c->io,
 						 status);

@@ -236,6 +236,22 @@ struct clxhost *clxhost_find_by_fwnode(const struct fwnode_handle *fwnode)
 }
 EXPORT_SYMBOL_GPL(clxhost_find_by_fwnode);
 
+int clxhost_name_of_fwnode(const struct fwnode_handle *fwnode, char *name, size_t len)
+{
+	struct clxhost *host;
+	int ret = -ENODEV;
+
+	if (!fwnode)
+		return ret;
+	mutex_lock(&clxhost_registry_lock);
+	host = clxhost_find_locked(clxhost_match_fwnode, fwnode);
+	if (host)
+		ret = strscpy(name, host->name, len) < 0 ? -ENAMETOOLONG : 0;
+	mutex_unlock(&clxhost_registry_lock);
+	return ret;
+}
+EXPORT_SYMBOL_GPL(clxhost_name_of_fwnode);
+
 struct clxhost *clxhost_find_by_acpi_path(const char *path)
 {
 	return path ? clxhost_find(clxhost_match_acpi_path, path) : NULL;

@@ -178,6 +178,12 @@ int clxhost_resume(struct clxhost *host);
 struct clxhost *clxhost_find_by_fwnode(const struct fwnode_handle *fwnode);
 struct clxhost *clxhost_find_by_acpi_path(const char *path);
 struct clxhost *clxhost_find_by_name(const char *name);
+/*
+ * [may sleep] The name of the host whose firmware node is fwnode, copied into name (len
+ * bytes) under the registry lock, for a caller that holds no reference on the host:
+ * 0, -ENODEV, -ENAMETOOLONG.
+ */
+int clxhost_name_of_fwnode(const struct fwnode_handle *fwnode, char *name, size_t len);
 
 /*
  * [may sleep] The model front end's state on the controller named @controller (a host

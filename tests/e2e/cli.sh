@@ -21,11 +21,11 @@ has() { printf '%s\n' "$1" | grep -q -- "$2"; }	# has TEXT PATTERN
 $CLX write --restriction=preserve cli-sim:7,8,23 0x5 >/tmp/w.out 2>&1
 check cli-write-bits "exit $? '$(cat /tmp/w.out)', levels $(sim_value $sys 7)$(sim_value $sys 8)$(sim_value $sys 23)" \
 	test "$(sim_value $sys 7)$(sim_value $sys 8)$(sim_value $sys 23)" = 101
+out=$($CLX read --write cli-sim:7,8,23 2>&1)	# a write connection reads its latches
+check cli-read-latches "read '$out', want 0x5 101" test "$out" = "$(printf '0x5\t101')"
 sim_pull $sys 7 pull-down; sim_pull $sys 8 pull-up; sim_pull $sys 23 pull-up
 out=$($CLX --json read cli-sim:7,8,23 2>&1)
 check cli-read-bits "read '$out' (pins 7,8,23 = 0,1,1: hex 0x6)" has "$out" '"hex": *"0x6"'
-out=$($CLX read --write cli-sim:7,8,23 2>&1)	# a write connection reads its latches
-check cli-read-latches "read '$out'" has "$out" 0x
 for p in 7 8 23; do sim_pull $sys $p pull-down; done
 
 # ---- the same bits on a sleeping simulated chip (bus expander model) ----
@@ -78,8 +78,12 @@ check cli-monitor-first-asserted "monitor '$out'" \
 	has "$(printf '%s\n' "$out" | grep '^event' | head -n1)" 'asserted$'
 
 # ---- the PL061: bits through the write latches ----
+$CLX write --restriction=preserve $PL:6,1,2 0x5 >/dev/null 2>&1
 out=$($CLX read --write $PL:6,1,2 2>&1)
-check cli-pl061 "read --write on the PL061: '$out'" has "$out" 0x
+check cli-pl061 "read --write on the PL061: '$out', want 0x5 101" test "$out" = "$(printf '0x5\t101')"
+$CLX write --restriction=preserve $PL:6,1,2 0x2 >/dev/null 2>&1
+out=$($CLX read --write $PL:6,1,2 2>&1)
+check cli-pl061-again "read --write on the PL061: '$out', want 0x2 010" test "$out" = "$(printf '0x2\t010')"
 
 sim_rm $d
 finish

@@ -95,20 +95,28 @@ static double measure(int fd, enum op op)
 	return sample[runs / 2];
 }
 
-static double hub(const char *label, unsigned int access, enum op op)
+/* A CLXHUB_IOC_OPEN request of kind on label, held by "hubbench"; pins left to the caller. */
+static struct clxhub_open hub_request(const char *label, unsigned int kind)
 {
 	struct clxhub_open o;
+
+	memset(&o, 0, sizeof(o));
+	o.version = CLXHUB_VERSION;
+	o.kind = kind;
+	snprintf(o.controller, sizeof(o.controller), "%s", label);
+	snprintf(o.consumer, sizeof(o.consumer), "hubbench");
+	return o;
+}
+
+static double hub(const char *label, unsigned int access, enum op op)
+{
+	struct clxhub_open o = hub_request(label, CLXHUB_KIND_IO);
 	int h = open(CLXHUB_DEVICE, O_RDWR), i;
 	double ns;
 
 	if (h < 0)
 		fail(CLXHUB_DEVICE);
-	memset(&o, 0, sizeof(o));
-	o.version = CLXHUB_VERSION;
-	o.kind = CLXHUB_KIND_IO;
 	o.access = access;
-	snprintf(o.controller, sizeof(o.controller), "%s", label);
-	snprintf(o.consumer, sizeof(o.consumer), "hubbench");
 	o.pin_count = LINES;
 	for (i = 0; i < LINES; i++)
 		o.pins[i] = i;
@@ -154,11 +162,7 @@ static int edges(const char *label, int offset, const char *pull_file, long togg
 		fail(h < 0 ? CLXHUB_DEVICE : pull_file);
 	if (write(pull, "pull-up", 7) != 7)	/* deasserted: asserted is low */
 		fail("pull-up");
-	memset(&o, 0, sizeof(o));
-	o.version = CLXHUB_VERSION;
-	o.kind = CLXHUB_KIND_INTERRUPT;
-	snprintf(o.controller, sizeof(o.controller), "%s", label);
-	snprintf(o.consumer, sizeof(o.consumer), "hubbench");
+	o = hub_request(label, CLXHUB_KIND_INTERRUPT);
 	o.pin_count = 1;
 	o.pins[0] = offset;
 	o.int_mode = CLXHUB_EDGE;
